@@ -1,0 +1,42 @@
+# The two commands a newcomer needs:  make run  (the dashboard)  and  make test  (everything).
+# Only Python >= 3.11, pip, git and make are assumed; uv is installed into .tools/ on first use.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+PORT ?= 8501
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: run test setup db chromium lint types unit benchmark clean
+
+run: db  ## start the dashboard, building the database first if it is missing
+	$(UV) run streamlit run dashboard/app.py --server.port $(PORT)
+
+test: setup chromium  ## lint, types, unit, integration and browser tests
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+	$(UV) run mypy
+	$(UV) run pytest
+
+setup: .venv/.synced
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+.venv/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked
+	@touch $@
+
+db: setup
+	$(UV) run python -m etl ensure
+
+chromium:  ## Debian's Chromium, for browser tests and image export
+	@bash scripts/install-chromium.sh
+
+benchmark: db
+	$(UV) run python benchmarks/run.py
+
+clean:
+	rm -rf .venv $(TOOLS) test-artifacts

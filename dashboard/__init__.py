@@ -1,0 +1,1 @@
+"""Utbildningsläget dashboard: thin Streamlit pages over one query layer over SQL views."""

@@ -1,0 +1,26 @@
+"""Read-only access to the database, one short-lived connection per query.
+
+The dashboard never writes: connections are opened read-only, so a page can't damage the
+data, and a refresh that swaps in a new file is picked up by the next query.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+
+def query(db_path: Path, sql: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
+    """Run one parameterised query (`$name` bindings) and return its rows."""
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        relation = con.sql(sql, params=params or None)
+        return relation.pl() if relation is not None else pl.DataFrame()
+
+
+def data_version(db_path: Path) -> str:
+    """Changes whenever a new database is installed; caches are keyed on it."""
+    stat = db_path.stat()
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"

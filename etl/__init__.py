@@ -1,0 +1,1 @@
+"""ETL for Utbildningsläget: SCB education statistics → validated DuckDB database."""

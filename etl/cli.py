@@ -1,0 +1,86 @@
+"""Command line: `python -m etl build | status` (refresh and the rest register here too)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import duckdb
+
+from etl.build import build, ensure_database
+from etl.config import Settings, load_settings
+from etl.errors import EtlError
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    report = build(settings, quiet=args.quiet)
+    print(
+        f"Built {report.db_path} in {report.seconds:.1f} s: {report.fact_rows:,} fact rows "
+        f"from {report.sources} sources; {len(report.checks)} checks passed."
+    )
+    return 0
+
+
+def _cmd_ensure(args: argparse.Namespace, settings: Settings) -> int:
+    reason = ensure_database(settings)
+    if reason:
+        print(f"Built {settings.db_path} (it was {reason}).")
+    return 0
+
+
+def _cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    if not settings.db_path.exists():
+        print(f"No database at {settings.db_path}. Run `python -m etl build`.")
+        return 1
+    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+        built = con.execute("SELECT built_at, schema_version FROM build_info").fetchone()
+        print(
+            f"Database {settings.db_path} (schema {built[1] if built else '?'}, built {built[0] if built else '?'})"
+        )
+        rows = con.execute("""
+            SELECT s.source_id, s.scb_table_id, coalesce(strftime(s.scb_updated, '%Y-%m-%d'), '–'),
+                   count(f.year), min(f.year), max(f.year)
+            FROM source AS s LEFT JOIN population_education AS f USING (source_id)
+            GROUP BY ALL ORDER BY 1
+        """).fetchall()
+    for source_id, table, updated, n, first, last in rows:
+        years = f"{first}–{last}" if first else "no facts"
+        print(f"  {source_id:<40} {table:<14} updated {updated:<10} {n:>9,} rows  {years}")
+    return 0
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    parser.add_argument("--db", type=Path, help="DuckDB file (env UTB_DB_PATH)")
+    parser.add_argument("--data-dir", type=Path, help="offline SCB files (env UTB_DATA_DIR)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    handlers: dict[str, Handler] = {}
+
+    build_cmd = commands.add_parser("build", help="build the database from the offline SCB files")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="no step-by-step progress")
+    handlers["build"] = _cmd_build
+
+    commands.add_parser("ensure", help="build the database only if it is missing or outdated")
+    handlers["ensure"] = _cmd_ensure
+
+    commands.add_parser("status", help="what the database holds and where it came from")
+    handlers["status"] = _cmd_status
+    return parser, handlers
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = _parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings(db_path=args.db, data_dir=args.data_dir)
+        return handlers[args.command](args, settings)
+    except EtlError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted: the previous database was kept", file=sys.stderr)
+        return 130

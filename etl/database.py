@@ -1,0 +1,149 @@
+"""Write a complete database file from source batches: schema, facts, derivations, views.
+
+The file is written in DuckDB's v1.0.0 storage format on purpose: analysts open it with
+DuckDB 1.x tools (the `duckdb` CLI from PyPI, DBeaver, R), which cannot read 2.x-only files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.errors import ValidationError
+from etl.sources.model import ScbNote, SourceBatch, SourceRecord
+from etl.sql_files import names_in, sql
+from etl.validate import NOISE_FROM_YEAR, CheckResult, run_checks
+
+SCHEMA_VERSION = 1
+STORAGE_VERSION = "v1.0.0"
+#: Newer API responses win over offline files where both give the same cell.
+PRIORITY_BY_KIND = {"offline_file": 0, "api_metadata": 0, "api_response": 10}
+VIEWS_IN_ORDER = [
+    "views/attainment",
+    "views/gender_gap_by_measure",
+    "views/gender_gap",
+    "views/series_break",
+]
+
+Step = Callable[[str], None]
+
+
+def write_database(
+    path: Path,
+    regions: pl.DataFrame,
+    records: list[SourceRecord],
+    batches: list[SourceBatch],
+    step: Step = lambda _: None,
+) -> list[CheckResult]:
+    """Write and validate a new database at `path`; raise ValidationError if any check fails."""
+    loaded_at = datetime.now(UTC)
+    con = duckdb.connect()
+    try:
+        con.execute(f"ATTACH '{path}' AS target (STORAGE_VERSION '{STORAGE_VERSION}')")
+        con.execute("USE target")
+        step("creating tables")
+        con.execute(sql("schema/tables"))
+        _insert_regions(con, regions)
+        _insert_sources(con, records + [b.record for b in batches], loaded_at)
+        _insert_notes(con, [n for b in batches for n in b.notes])
+
+        step("loading facts")
+        con.execute(sql("load/staging"))
+        for batch in batches:
+            _stage_facts(con, batch)
+        step("deriving 25-64 and län/riket sums")
+        con.execute(sql("load/derive_age_25_64"))
+        con.execute(sql("load/derive_regional_sums"))
+        con.execute(sql("load/choose_facts"))
+
+        step("validating")
+        results = run_checks(con)
+        failures = [(r.name, r.message()) for r in results if not r.passed]
+        if failures:
+            raise ValidationError(failures)
+
+        step("creating views")
+        for view in VIEWS_IN_ORDER:
+            con.execute(sql(view))
+        _insert_build_info(con, records + [b.record for b in batches], loaded_at)
+        con.execute("USE memory")
+        con.execute("DETACH target")
+        return results
+    finally:
+        con.close()
+
+
+def view_names() -> list[str]:
+    return [name.split("/", 1)[1] for name in VIEWS_IN_ORDER]
+
+
+def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> None:
+    con.register("regions_in", regions)
+    con.execute(
+        "INSERT INTO region SELECT region_code, region_name, region_level, county_code FROM regions_in"
+    )
+    con.unregister("regions_in")
+
+
+def _insert_sources(
+    con: duckdb.DuckDBPyConnection, records: list[SourceRecord], loaded_at: datetime
+) -> None:
+    rows = [{**asdict(r), "loaded_at": loaded_at} for r in records]
+    frame = pl.DataFrame(rows, infer_schema_length=None)
+    con.register("sources_in", frame)
+    con.execute("""
+        INSERT INTO source BY NAME
+        SELECT source_id, kind, scb_table_id, scb_table_name, title, query, url, origin_repository,
+               origin_commit, origin_path, licence, file_path, sha256, scb_updated, fetched_at,
+               loaded_at
+        FROM sources_in
+    """)
+    con.unregister("sources_in")
+
+
+def _insert_notes(con: duckdb.DuckDBPyConnection, notes: list[ScbNote]) -> None:
+    if not notes:
+        return
+    frame = pl.DataFrame([asdict(n) for n in notes]).rename({"text": "note_text"})
+    con.register("notes_in", frame)
+    con.execute("INSERT INTO scb_note BY NAME SELECT DISTINCT * FROM notes_in")
+    con.unregister("notes_in")
+
+
+def _stage_facts(con: duckdb.DuckDBPyConnection, batch: SourceBatch) -> None:
+    if batch.facts.is_empty():
+        return
+    con.register("facts_in", batch.facts)
+    con.execute(
+        "INSERT INTO staging_facts SELECT year, region_code, age_group, sex, level_code, persons, "
+        "$source_id, $priority, 'published' FROM facts_in",
+        {"source_id": batch.record.source_id, "priority": PRIORITY_BY_KIND[batch.record.kind]},
+    )
+    con.unregister("facts_in")
+
+
+def _insert_build_info(
+    con: duckdb.DuckDBPyConnection, records: list[SourceRecord], built_at: datetime
+) -> None:
+    fingerprint = hashlib.sha256("\n".join(sorted(r.sha256 for r in records)).encode()).hexdigest()
+    con.execute(
+        "INSERT INTO build_info VALUES ($id, $at, $schema, $fingerprint, $noise)",
+        {
+            "id": uuid.uuid4().hex,
+            "at": built_at,
+            "schema": SCHEMA_VERSION,
+            "fingerprint": fingerprint,
+            "noise": NOISE_FROM_YEAR,
+        },
+    )
+
+
+def all_view_sql() -> list[str]:
+    return [sql(v) for v in names_in("views")]

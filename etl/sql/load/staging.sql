@@ -1,0 +1,13 @@
+-- Every fact row of every source before precedence is applied; the database keeps one row per
+-- cell (see choose_facts.sql), but the cross-source checks need to see all of them.
+CREATE TEMP TABLE staging_facts (
+    year        INTEGER NOT NULL,
+    region_code VARCHAR NOT NULL,
+    age_group   VARCHAR NOT NULL,
+    sex         VARCHAR NOT NULL,
+    level_code  VARCHAR NOT NULL,
+    persons     BIGINT  NOT NULL,
+    source_id   VARCHAR NOT NULL,
+    priority    INTEGER NOT NULL,
+    derivation  VARCHAR NOT NULL
+);

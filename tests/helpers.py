@@ -1,0 +1,68 @@
+"""Small crafted inputs for tests: a toy country of one län with two kommuner.
+
+The validation checks compare facts with the region table, so a toy region table makes every
+check testable with a handful of rows instead of 290 kommuner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from etl.sources.model import FACT_SCHEMA, LEVEL_CODES, SourceBatch, SourceRecord
+
+TOY_REGIONS = pl.DataFrame(
+    {
+        "region_code": ["00", "04", "0480", "0486"],
+        "region_name": ["Riket", "Södermanlands län", "Nyköping", "Strängnäs"],
+        "region_level": ["country", "county", "municipality", "municipality"],
+        "county_code": [None, "04", "04", "04"],
+    }
+)
+TEN_YEAR_GROUPS = ("16-24", "25-34", "35-44", "45-54", "55-64", "65-74")
+
+
+def record(source_id: str, kind: str = "offline_file") -> SourceRecord:
+    return SourceRecord(
+        source_id=source_id,
+        kind=kind,
+        scb_table_id="TAB3981",
+        scb_table_name="UF0506B/Utbildning",
+        title="crafted test input",
+        query=None,
+        url=None,
+        origin_repository=None,
+        origin_commit=None,
+        origin_path=None,
+        licence="CC0",
+        file_path="crafted",
+        sha256="0" * 64,
+    )
+
+
+def cells(
+    year: int, regions: list[str], age_groups: tuple[str, ...] = ("16-74",), persons: int = 10
+) -> list[tuple[int, str, str, str, str, int]]:
+    """Complete rows: every level and both sexes for each region and age group."""
+    return [
+        (year, region, age, sex, level, persons)
+        for region in regions
+        for age in age_groups
+        for sex in ("women", "men")
+        for level in LEVEL_CODES
+    ]
+
+
+def batch(
+    source_id: str, rows: list[tuple[int, str, str, str, str, int]], kind: str = "offline_file"
+) -> SourceBatch:
+    return SourceBatch(
+        record(source_id, kind), pl.DataFrame(rows, schema=FACT_SCHEMA, orient="row")
+    )
+
+
+def write_toy(path: Path, batches: list[SourceBatch]) -> None:
+    from etl.database import write_database
+
+    write_database(path, TOY_REGIONS, [record("offline:codes")], batches)
