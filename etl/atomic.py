@@ -77,9 +77,13 @@ def terminate_as_interrupt() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def atomic_install(db_path: Path) -> Iterator[Path]:
-    """Yield a temporary path to write; on success it replaces `db_path`, else it is deleted."""
-    with exclusive_lock(db_path), terminate_as_interrupt():
+def atomic_install(db_path: Path, lock: bool = True) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces `db_path`, else it is deleted.
+
+    `lock=False` is for a caller that already holds the lock (the refresh holds it from its
+    first request to the install).
+    """
+    with exclusive_lock(db_path) if lock else contextlib.nullcontext(), terminate_as_interrupt():
         remove_stale_builds(db_path)
         tmp = temporary_path_for(db_path)
         try:

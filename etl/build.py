@@ -1,4 +1,8 @@
-"""`python -m etl build`: the database from the offline SCB files, installed atomically."""
+"""`python -m etl build`: the database from every source we have, installed atomically.
+
+Sources are the offline SCB files (when a data directory is configured) and the SCB API
+responses that earlier refreshes saved (when there are any); at least one must exist.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,15 @@ from pathlib import Path
 from typing import TextIO
 
 import duckdb
+import polars as pl
 
 from etl.atomic import atomic_install
 from etl.config import Settings
 from etl.database import SCHEMA_VERSION, write_database
-from etl.sources.offline import read_offline_sources, require_data_dir
+from etl.errors import SourceError
+from etl.scb.raw_store import RawStore
+from etl.sources.model import SourceBatch, SourceRecord
+from etl.sources.offline import HOW_TO_GET_DATA, read_offline_sources
 from etl.validate import CheckResult
 
 
@@ -50,19 +58,75 @@ class StepPrinter:
         return time.perf_counter() - self.started
 
 
-def build(settings: Settings, quiet: bool = False) -> BuildReport:
-    """Read the offline sources, write a new database, validate it, then swap it in."""
-    step = StepPrinter(quiet=quiet)
-    data_dir = require_data_dir(settings.data_dir, settings.data_dir_candidates)
-    step(f"reading SCB files in {data_dir}")
-    regions, codes_record, batches = read_offline_sources(data_dir)
-    with atomic_install(settings.db_path) as tmp:
-        checks = write_database(tmp, regions, [codes_record], batches, step)
+@dataclass
+class Inputs:
+    regions: pl.DataFrame
+    records: list[SourceRecord]  # sources without facts (the code list)
+    batches: list[SourceBatch]
+
+
+def collect_inputs(
+    settings: Settings,
+    step: StepPrinter,
+    api_batches: list[SourceBatch] | None = None,
+    api_regions: pl.DataFrame | None = None,
+) -> Inputs:
+    """Offline files (if any) plus saved SCB API responses (or the ones given)."""
+    regions_parts, records, batches = [], [], []
+    if settings.data_dir is not None and settings.data_dir.is_dir():
+        step(f"reading SCB files in {settings.data_dir}")
+        regions, codes_record, offline = read_offline_sources(settings.data_dir)
+        regions_parts.append(regions)
+        records.append(codes_record)
+        batches += offline
+    if api_batches is None:
+        store = RawStore(settings.raw_dir)
+        if (manifest := store.manifest()) is not None:
+            step(f"reading saved SCB API responses in {store.folder}")
+            api_batches = store.batches(manifest)
+            api_regions = store.regions(manifest)
+    if api_batches:
+        batches += api_batches
+        if api_regions is not None:
+            regions_parts.insert(0, api_regions)  # SCB's current list (and names) first
+    if not batches:
+        looked = ", ".join(str(p) for p in settings.data_dir_candidates)
+        raise SourceError(
+            f"No SCB data to build from: no offline data directory (looked in: {looked}) and no saved "
+            f"API responses in {RawStore(settings.raw_dir).folder}. {HOW_TO_GET_DATA}"
+        )
+    regions = pl.concat(regions_parts).unique("region_code", keep="first", maintain_order=True)
+    return Inputs(regions, records, batches)
+
+
+def install(
+    settings: Settings, inputs: Inputs, step: StepPrinter, lock: bool = True
+) -> list[CheckResult]:
+    with atomic_install(settings.db_path, lock=lock) as tmp:
+        checks = write_database(tmp, inputs.regions, inputs.records, inputs.batches, step)
         step("installing")
-    seconds = step.done()
-    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+    return checks
+
+
+def fact_rows(db_path: Path) -> int:
+    with duckdb.connect(str(db_path), read_only=True) as con:
         (rows,) = con.execute("SELECT count(*) FROM population_education").fetchone() or (0,)
-    return BuildReport(settings.db_path, seconds, rows, len(batches) + 1, checks)
+    return int(rows)
+
+
+def build(settings: Settings, quiet: bool = False) -> BuildReport:
+    """Read every available source, write a new database, validate it, then swap it in."""
+    step = StepPrinter(quiet=quiet)
+    inputs = collect_inputs(settings, step)
+    checks = install(settings, inputs, step)
+    seconds = step.done()
+    return BuildReport(
+        settings.db_path,
+        seconds,
+        fact_rows(settings.db_path),
+        len(inputs.batches) + len(inputs.records),
+        checks,
+    )
 
 
 def installed_schema_version(db_path: Path) -> int | None:

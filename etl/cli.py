@@ -12,6 +12,7 @@ import duckdb
 from etl.build import build, ensure_database
 from etl.config import Settings, load_settings
 from etl.errors import EtlError
+from etl.scb.refresh import refresh
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -22,6 +23,21 @@ def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
         f"Built {report.db_path} in {report.seconds:.1f} s: {report.fact_rows:,} fact rows "
         f"from {report.sources} sources; {len(report.checks)} checks passed."
     )
+    return 0
+
+
+def _cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    report = refresh(settings, full=args.full, quiet=args.quiet)
+    if report.status == "up to date":
+        print(f"Up to date ({report.reason}); {report.requests} request(s) to SCB.")
+        return 0
+    print(
+        f"Refreshed {settings.db_path} in {report.seconds:.1f} s ({report.reason}): years "
+        f"{report.years[0]}–{report.years[-1]}, {report.data_requests} data request(s), "
+        f"{report.cells:,} cells, {report.requests} request(s) in all; {report.fact_rows:,} fact rows."
+    )
+    if report.new_regions:
+        print(f"New region code(s) loaded: {', '.join(report.new_regions)}")
     return 0
 
 
@@ -64,6 +80,25 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="no step-by-step progress")
     handlers["build"] = _cmd_build
 
+    refresh_cmd = commands.add_parser(
+        "refresh", help="fetch TAB3981 from SCB's PxWeb API v2 (new data only)"
+    )
+    refresh_cmd.add_argument(
+        "--full", action="store_true", help="refetch every year, not only new ones"
+    )
+    refresh_cmd.add_argument("--base-url", help="PxWeb API v2 base URL (env UTB_SCB_BASE_URL)")
+    refresh_cmd.add_argument(
+        "--lang", choices=["sv", "en"], help="label language (env UTB_SCB_LANG)"
+    )
+    refresh_cmd.add_argument(
+        "--timeout", type=float, help="seconds per request (env UTB_SCB_TIMEOUT)"
+    )
+    refresh_cmd.add_argument(
+        "--raw-dir", type=Path, help="where responses are kept (env UTB_RAW_DIR)"
+    )
+    refresh_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    handlers["refresh"] = _cmd_refresh
+
     commands.add_parser("ensure", help="build the database only if it is missing or outdated")
     handlers["ensure"] = _cmd_ensure
 
@@ -76,7 +111,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = _parser()
     args = parser.parse_args(argv)
     try:
-        settings = load_settings(db_path=args.db, data_dir=args.data_dir)
+        settings = load_settings(
+            db_path=args.db,
+            data_dir=args.data_dir,
+            scb_base_url=getattr(args, "base_url", None),
+            scb_lang=getattr(args, "lang", None),
+            scb_timeout=getattr(args, "timeout", None),
+            raw_dir=getattr(args, "raw_dir", None),
+        )
         return handlers[args.command](args, settings)
     except EtlError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -100,7 +100,7 @@ def _insert_sources(
     con.register("sources_in", frame)
     con.execute("""
         INSERT INTO source BY NAME
-        SELECT source_id, kind, scb_table_id, scb_table_name, title, query, url, origin_repository,
+        SELECT source_id, dataset_id, kind, scb_table_id, scb_table_name, title, query, url, origin_repository,
                origin_commit, origin_path, licence, file_path, sha256, scb_updated, fetched_at,
                loaded_at
         FROM sources_in
@@ -123,8 +123,12 @@ def _stage_facts(con: duckdb.DuckDBPyConnection, batch: SourceBatch) -> None:
     con.register("facts_in", batch.facts)
     con.execute(
         "INSERT INTO staging_facts SELECT year, region_code, age_group, sex, level_code, persons, "
-        "$source_id, $priority, 'published' FROM facts_in",
-        {"source_id": batch.record.source_id, "priority": PRIORITY_BY_KIND[batch.record.kind]},
+        "$source_id, $dataset_id, $priority, 'published' FROM facts_in",
+        {
+            "source_id": batch.record.source_id,
+            "dataset_id": batch.record.dataset_id,
+            "priority": PRIORITY_BY_KIND[batch.record.kind],
+        },
     )
     con.unregister("facts_in")
 

@@ -34,6 +34,7 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
     ],
     "source": [
         ("source_id", "VARCHAR"),
+        ("dataset_id", "VARCHAR"),
         ("kind", "VARCHAR"),
         ("scb_table_id", "VARCHAR"),
         ("scb_table_name", "VARCHAR"),

@@ -42,6 +42,12 @@ class SourceRecord:
     sha256: str
     scb_updated: datetime | None = None
     fetched_at: datetime | None = None
+    #: The logical dataset the file belongs to: API responses are chunks of one dataset, and
+    #: completeness is checked per dataset, not per chunk. Defaults to the source itself.
+    dataset_id: str = ""
+
+    def __post_init__(self) -> None:
+        self.dataset_id = self.dataset_id or self.source_id
 
 
 @dataclass

@@ -26,26 +26,35 @@ def read_region_codes(path: Path) -> pl.DataFrame:
     header = next(reader, None)
     if header != ["Kod", "Namn"]:
         raise SourceError(f"{path}: expected the header 'Kod;Namn', found {header!r}")
-    rows: list[tuple[str, str, str, str | None]] = [(COUNTRY_CODE, COUNTRY_NAME, "country", None)]
+    names = {COUNTRY_CODE: COUNTRY_NAME}
     for line_no, fields in enumerate(reader, start=2):
         if len(fields) != 2 or not fields[0].isdigit() or len(fields[0]) not in (2, 4):
             raise SourceError(
                 f"{path}, line {line_no}: not a 2- or 4-digit code and a name: {fields!r}"
             )
-        code, name = fields[0], fields[1].strip()
-        if len(code) == 2:
-            rows.append((code, name, "county", code))
-        else:
-            rows.append((code, name, "municipality", code[:2]))
+        names[fields[0]] = fields[1].strip()
+    return regions_frame(names)
+
+
+def regions_frame(names: dict[str, str]) -> pl.DataFrame:
+    """Region rows from SCB codes and names; a code's length gives its level (00 = riket)."""
+
+    def level(code: str) -> str:
+        return "country" if code == COUNTRY_CODE else "county" if len(code) == 2 else "municipality"
+
     return pl.DataFrame(
-        rows,
+        {
+            "region_code": list(names),
+            "region_name": list(names.values()),
+            "region_level": [level(c) for c in names],
+            "county_code": [None if c == COUNTRY_CODE else c[:2] for c in names],
+        },
         schema={
             "region_code": pl.String,
             "region_name": pl.String,
             "region_level": pl.String,
             "county_code": pl.String,
         },
-        orient="row",
     )
 
 

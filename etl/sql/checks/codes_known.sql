@@ -1,16 +1,16 @@
 -- Region, level and sex codes are known, and age groups read "first-last".
-SELECT format('{}, year {}: unknown {} {}', source_id, year, what, code) AS problem
+SELECT format('{}, year {}: unknown {} {}', dataset_id, year, what, code) AS problem
 FROM (
-    SELECT DISTINCT source_id, year, 'region code' AS what, region_code AS code
+    SELECT DISTINCT dataset_id, year, 'region code' AS what, region_code AS code
     FROM staging_facts ANTI JOIN region USING (region_code)
     UNION ALL
-    SELECT DISTINCT source_id, year, 'education level', level_code
+    SELECT DISTINCT dataset_id, year, 'education level', level_code
     FROM staging_facts ANTI JOIN education_level USING (level_code)
     UNION ALL
-    SELECT DISTINCT source_id, year, 'sex', sex
+    SELECT DISTINCT dataset_id, year, 'sex', sex
     FROM staging_facts WHERE sex NOT IN ('women', 'men')
     UNION ALL
-    SELECT DISTINCT source_id, year, 'age group', age_group
+    SELECT DISTINCT dataset_id, year, 'age group', age_group
     FROM staging_facts WHERE NOT regexp_full_match(age_group, '\d{2}-\d{2}')
 )
 ORDER BY ALL;

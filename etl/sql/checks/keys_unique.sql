@@ -1,7 +1,7 @@
 -- No source gives the same cell twice.
 SELECT format('{}: year {}, region {}, ages {}, {}, level {} appears {} times',
-              source_id, year, region_code, age_group, sex, level_code, count(*)) AS problem
+              dataset_id, year, region_code, age_group, sex, level_code, count(*)) AS problem
 FROM staging_facts
-GROUP BY source_id, year, region_code, age_group, sex, level_code
+GROUP BY dataset_id, year, region_code, age_group, sex, level_code
 HAVING count(*) > 1
 ORDER BY ALL;

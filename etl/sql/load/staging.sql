@@ -8,6 +8,7 @@ CREATE TEMP TABLE staging_facts (
     level_code  VARCHAR NOT NULL,
     persons     BIGINT  NOT NULL,
     source_id   VARCHAR NOT NULL,
+    dataset_id  VARCHAR NOT NULL,
     priority    INTEGER NOT NULL,
     derivation  VARCHAR NOT NULL
 );

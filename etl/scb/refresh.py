@@ -1,0 +1,220 @@
+"""`python -m etl refresh`: TAB3981 from SCB's API into the database, incrementally.
+
+Order of work: lock → /config → metadata (drift checks, what is new) → codelist → data requests
+(each saved with its metadata file) → build with every source → validate → swap → activate the
+new responses. Any failure before the swap deletes the new responses and keeps the database.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from etl.atomic import exclusive_lock, terminate_as_interrupt
+from etl.build import StepPrinter, collect_inputs, fact_rows, install
+from etl.config import Settings
+from etl.scb.plan import (
+    AGE_CODELIST,
+    TABLE_ID,
+    check_metadata,
+    plan_queries,
+    region_drift,
+    regions_from_metadata,
+    response_facts,
+    years_to_fetch,
+)
+from etl.scb.raw_store import Manifest, RawStore
+from etl.scb.transport import RecordingSession, RetryPolicy, ScbError, connect, with_retries
+from etl.sources import jsonstat2
+from etl.sources.offline import load_catalogue
+from etl.sources.region_codes import read_region_codes
+
+
+@dataclass
+class RefreshReport:
+    status: str  # "up to date" | "refreshed"
+    reason: str
+    requests: int
+    data_requests: int = 0
+    cells: int = 0
+    years: list[str] = field(default_factory=list)
+    new_regions: list[str] = field(default_factory=list)
+    fact_rows: int = 0
+    seconds: float = 0.0
+
+
+def refresh(
+    settings: Settings, full: bool = False, policy: RetryPolicy | None = None, quiet: bool = False
+) -> RefreshReport:
+    policy = policy or RetryPolicy()
+    step = StepPrinter(quiet=quiet)
+    store = RawStore(settings.raw_dir)
+    with exclusive_lock(settings.db_path), terminate_as_interrupt():
+        step(f"asking SCB at {settings.scb_base_url}")
+        api, session = connect(
+            settings.scb_base_url, settings.scb_lang, settings.scb_timeout, policy
+        )
+        max_cells = int(api._client.configuration["maxDataCells"])
+        run = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        saved: list[Path] = []
+        try:
+            metadata = with_retries(
+                lambda: api.get_table_metadata(TABLE_ID), policy, f"{TABLE_ID} metadata"
+            )
+            check_metadata(metadata)
+            previous = store.manifest()
+            added, removed = region_drift(metadata, _known_regions(settings, previous))
+            if removed:
+                raise ScbError(
+                    f"metadata drift: region code(s) {removed} are no longer published in {TABLE_ID}"
+                )
+            loaded_years = set(previous.years) if previous else set()
+            years, reason = years_to_fetch(
+                metadata, loaded_years, previous.updated_stamp if previous else None, full
+            )
+            if not years and not added:
+                step.done()
+                return RefreshReport("up to date", reason, len(session.exchanges))
+            if added and not years:
+                years, reason = (
+                    jsonstat2.category_codes(metadata, "Tid"),
+                    f"new region code(s) {added}",
+                )
+
+            saved.append(
+                store.save(
+                    f"{run}-metadata.json",
+                    session.exchanges[-1],
+                    {
+                        "kind": "metadata",
+                        "table": TABLE_ID,
+                        "label": metadata.get("label"),
+                        "scb_updated": metadata.get("updated"),
+                        "notes": metadata.get("note"),
+                    },
+                )
+            )
+            codelist = with_retries(
+                lambda: api.get_code_list(AGE_CODELIST), policy, f"codelist {AGE_CODELIST}"
+            )
+            saved.append(
+                store.save(
+                    f"{run}-codelist.json",
+                    session.exchanges[-1],
+                    {"kind": "codelist", "table": TABLE_ID, "label": codelist.get("label")},
+                )
+            )
+            queries = plan_queries(metadata, codelist, years, max_cells)
+            step(f"fetching {len(years)} year(s) in {len(queries)} request(s): {reason}")
+            data_files = _fetch(api, session, store, run, queries, policy, metadata, saved, quiet)
+
+            step("building the database")
+            new_batches = store.batches(
+                Manifest(metadata_file=saved[0].name, data_files=data_files)
+            )
+            keep = [] if full or previous is None else list(previous.data_files)
+            old_batches = store.batches(Manifest(data_files=keep)) if keep else []
+            inputs = collect_inputs(
+                settings,
+                step,
+                api_batches=[*new_batches, *old_batches],
+                api_regions=regions_from_metadata(metadata),
+            )
+            install(settings, inputs, step, lock=False)
+        except BaseException:
+            store.discard(saved)
+            raise
+        manifest = Manifest(
+            scb_updated=metadata.get("updated"),
+            years=sorted(
+                loaded_years | {int(y) for y in years} if not full else {int(y) for y in years}
+            ),
+            regions=jsonstat2.category_codes(metadata, "Region"),
+            metadata_file=saved[0].name,
+            codelist_file=saved[1].name,
+            data_files=[*keep, *data_files],
+        )
+        superseded = (
+            []
+            if previous is None
+            else [
+                f
+                for f in [previous.metadata_file, previous.codelist_file, *previous.data_files]
+                if f and f not in manifest.data_files
+            ]
+        )
+        store.activate(manifest, superseded)
+        seconds = step.done()
+    return RefreshReport(
+        "refreshed",
+        reason,
+        len(session.exchanges),
+        len(queries),
+        sum(q.cells for q in queries),
+        years,
+        added,
+        fact_rows(settings.db_path),
+        seconds,
+    )
+
+
+def _fetch(
+    api: Any,
+    session: RecordingSession,
+    store: RawStore,
+    run: str,
+    queries: list[Any],
+    policy: RetryPolicy,
+    metadata: dict[str, Any],
+    saved: list[Path],
+    quiet: bool,
+) -> list[str]:
+    names = []
+    total_cells = sum(q.cells for q in queries)
+    with tqdm(
+        total=len(queries), unit="request", desc=TABLE_ID, disable=quiet, file=sys.stderr
+    ) as bar:
+        for number, query in enumerate(queries, start=1):
+            where = f"{TABLE_ID} data request {number}/{len(queries)}"
+
+            def fetch(body: dict[str, Any] = query.body) -> Any:
+                return api._client.call(endpoint=f"/tables/{TABLE_ID}/data", query=body)
+
+            doc = with_retries(fetch, policy, where)
+            response_facts(doc, query, where)  # refuse a response that does not answer the request
+            name = f"{run}-data-{number:03d}.json"
+            saved.append(
+                store.save(
+                    name,
+                    session.exchanges[-1],
+                    {
+                        "kind": "data",
+                        "table": TABLE_ID,
+                        "label": doc.get("label"),
+                        "scb_updated": doc.get("updated") or metadata.get("updated"),
+                        "notes": doc.get("note"),
+                        "age_groups": query.age_groups,
+                        "cells": query.cells,
+                    },
+                )
+            )
+            names.append(name)
+            bar.update(1)
+            bar.set_postfix(cells=f"{sum(q.cells for q in queries[:number]):,}/{total_cells:,}")
+    return names
+
+
+def _known_regions(settings: Settings, previous: Manifest | None) -> set[str] | None:
+    """The regions we had: the last refresh's list, else the offline code list, else none."""
+    if previous is not None and previous.regions:
+        return set(previous.regions)
+    if settings.data_dir is not None and settings.data_dir.is_dir():
+        path = settings.data_dir / load_catalogue()["region_codes"]["path"]
+        if path.exists():
+            return set(read_region_codes(path)["region_code"])
+    return None
