@@ -58,6 +58,7 @@ def write_database(
         con.execute(sql("load/staging"))
         for batch in batches:
             _stage_facts(con, batch)
+        _stage_expected_regions(con, batches)
         step("deriving 25-64 and län/riket sums")
         con.execute(sql("load/derive_age_25_64"))
         con.execute(sql("load/derive_regional_sums"))
@@ -131,6 +132,21 @@ def _stage_facts(con: duckdb.DuckDBPyConnection, batch: SourceBatch) -> None:
         },
     )
     con.unregister("facts_in")
+
+
+def _stage_expected_regions(con: duckdb.DuckDBPyConnection, batches: list[SourceBatch]) -> None:
+    expected = {
+        (b.record.dataset_id, code)
+        for b in batches
+        if b.expected_regions is not None and not b.facts.is_empty()
+        for code in b.expected_regions
+    }
+    frame = pl.DataFrame(
+        sorted(expected), schema={"dataset_id": pl.String, "region_code": pl.String}, orient="row"
+    )
+    con.register("expected_in", frame)
+    con.execute("INSERT INTO expected_region SELECT * FROM expected_in")
+    con.unregister("expected_in")
 
 
 def _insert_build_info(

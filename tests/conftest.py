@@ -10,6 +10,12 @@ from etl.build import build
 from etl.config import Settings, load_settings
 
 
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if "not live" in (config.getoption("markexpr") or ""):
+        return "live SCB tests deselected: they need network access to SCB; run `uv run pytest -m live`"
+    return None
+
+
 @pytest.fixture(scope="session")
 def data_dir() -> Path:
     settings = load_settings()

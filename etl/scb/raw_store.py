@@ -45,6 +45,8 @@ class Manifest:
     metadata_file: str | None = None
     codelist_file: str | None = None
     data_files: list[str] = field(default_factory=list)
+    #: years of a kept file that a newer fetch replaced (SCB republished them)
+    excluded_years: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def updated_stamp(self) -> datetime | None:
@@ -116,6 +118,8 @@ class RawStore:
             query = PlannedQuery(meta["request_body"], 0, meta["age_groups"])
             record = self._record(path, meta, "api_response", doc)
             facts = response_facts(doc, query, str(path))
+            if excluded := manifest.excluded_years.get(name):
+                facts = facts.filter(~pl.col("year").is_in(excluded))
             notes = []
             for note in jsonstat2.notes(doc, record.source_id):
                 # every chunk repeats the table's notes; keep the first of each
@@ -123,8 +127,14 @@ class RawStore:
                 if key not in seen_notes:
                     seen_notes.add(key)
                     notes.append(note)
-            batches.append(SourceBatch(record, facts, notes))
+            batches.append(SourceBatch(record, facts, notes, manifest.regions or None))
         return batches
+
+    def years_of(self, name: str) -> set[int]:
+        """The years a data response was asked for (from its metadata file)."""
+        _, meta = self._verified(name)
+        tid = next(s for s in meta["request_body"]["selection"] if s["variableCode"] == "Tid")
+        return {int(y) for y in tid["valueCodes"]}
 
     def metadata_doc(self, manifest: Manifest) -> dict[str, Any] | None:
         if not manifest.metadata_file:

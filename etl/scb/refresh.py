@@ -114,11 +114,16 @@ def refresh(
             data_files = _fetch(api, session, store, run, queries, policy, metadata, saved, quiet)
 
             step("building the database")
+            published = jsonstat2.category_codes(metadata, "Region")
             new_batches = store.batches(
-                Manifest(metadata_file=saved[0].name, data_files=data_files)
+                Manifest(metadata_file=saved[0].name, data_files=data_files, regions=published)
             )
-            keep = [] if full or previous is None else list(previous.data_files)
-            old_batches = store.batches(Manifest(data_files=keep)) if keep else []
+            keep, excluded = _kept_responses(store, previous, {int(y) for y in years}, full)
+            old_batches = (
+                store.batches(Manifest(data_files=keep, excluded_years=excluded, regions=published))
+                if keep
+                else []
+            )
             inputs = collect_inputs(
                 settings,
                 step,
@@ -138,6 +143,7 @@ def refresh(
             metadata_file=saved[0].name,
             codelist_file=saved[1].name,
             data_files=[*keep, *data_files],
+            excluded_years=excluded,
         )
         superseded = (
             []
@@ -207,6 +213,23 @@ def _fetch(
             bar.update(1)
             bar.set_postfix(cells=f"{sum(q.cells for q in queries[:number]):,}/{total_cells:,}")
     return names
+
+
+def _kept_responses(
+    store: RawStore, previous: Manifest | None, refetched: set[int], full: bool
+) -> tuple[list[str], dict[str, list[int]]]:
+    """Earlier responses that stay active, and the years in them that the new fetch replaces."""
+    if full or previous is None:
+        return [], {}
+    keep, excluded = [], {}
+    for name in previous.data_files:
+        years = store.years_of(name) - set(previous.excluded_years.get(name, []))
+        if years <= refetched:
+            continue  # wholly replaced: deleted when the new manifest is activated
+        keep.append(name)
+        if replaced := sorted((years & refetched) | set(previous.excluded_years.get(name, []))):
+            excluded[name] = replaced
+    return keep, excluded
 
 
 def _known_regions(settings: Settings, previous: Manifest | None) -> set[str] | None:

@@ -69,6 +69,9 @@ class SourceBatch:
     record: SourceRecord
     facts: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FACT_SCHEMA))
     notes: list[ScbNote] = field(default_factory=list)
+    #: Regions this source's publication had; None = every region in the database. A file
+    #: published before a kommun existed cannot be expected to hold it.
+    expected_regions: list[str] | None = None
 
 
 def sha256_of(path: Path) -> str:

@@ -95,7 +95,9 @@ def read_offline_sources(data_dir: Path) -> tuple[pl.DataFrame, SourceRecord, li
         if entry["role"] == "region_codes":
             continue
         path = _checked_path(data_dir, key, entry)
-        batches.append(readers[entry["role"]](key, entry, path, regions))
+        batch = readers[entry["role"]](key, entry, path, regions)
+        batch.expected_regions = regions["region_code"].to_list()
+        batches.append(batch)
     return regions, codes_record, batches
 
 

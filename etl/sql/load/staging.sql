@@ -12,3 +12,10 @@ CREATE TEMP TABLE staging_facts (
     priority    INTEGER NOT NULL,
     derivation  VARCHAR NOT NULL
 );
+
+-- The regions each dataset's publication had (the offline code list, the API's metadata);
+-- a dataset not listed here is expected to have every region of the database.
+CREATE TEMP TABLE expected_region (
+    dataset_id  VARCHAR NOT NULL,
+    region_code VARCHAR NOT NULL
+);
