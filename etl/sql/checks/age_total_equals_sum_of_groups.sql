@@ -11,6 +11,5 @@ SELECT format('year {}, region {}, {}, level {}: ages 16-74 = {} but the 10-year
 FROM population_education AS t
 JOIN sums AS s USING (year, region_code, sex, level_code)
 WHERE t.age_group = '16-74'
-  AND abs(t.persons - s.persons) > CASE WHEN t.year >= $noise_from_year
-                                        THEN greatest(3 * s.n_parts, 0.005 * s.persons) ELSE 0 END
+  AND abs(t.persons - s.persons) > allowed_difference(t.year, s.n_parts, s.persons, $noise_from_year)
 ORDER BY ALL;

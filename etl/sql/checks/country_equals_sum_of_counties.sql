@@ -11,6 +11,5 @@ SELECT format('year {}, ages {}, {}, level {}: riket = {} but the län sum to {}
 FROM population_education AS c
 JOIN sums AS s USING (year, age_group, sex, level_code)
 WHERE c.region_code = '00'
-  AND abs(c.persons - s.persons) > CASE WHEN c.year >= $noise_from_year
-                                        THEN greatest(3 * s.n_parts, 0.005 * s.persons) ELSE 0 END
+  AND abs(c.persons - s.persons) > allowed_difference(c.year, s.n_parts, s.persons, $noise_from_year)
 ORDER BY ALL;

@@ -14,6 +14,5 @@ FROM population_education AS c
 JOIN sums AS s
   ON s.year = c.year AND s.county_code = c.region_code AND s.age_group = c.age_group
  AND s.sex = c.sex AND s.level_code = c.level_code
-WHERE abs(c.persons - s.persons) > CASE WHEN c.year >= $noise_from_year
-                                        THEN greatest(3 * s.n_parts, 0.005 * s.persons) ELSE 0 END
+WHERE abs(c.persons - s.persons) > allowed_difference(c.year, s.n_parts, s.persons, $noise_from_year)
 ORDER BY ALL;

@@ -19,3 +19,9 @@ CREATE TEMP TABLE expected_region (
     dataset_id  VARCHAR NOT NULL,
     region_code VARCHAR NOT NULL
 );
+
+-- How far a published total may differ from the sum of its published parts. Exact before SCB's
+-- noise (from reference year 2025: "totals are not always equal to the sum of their parts");
+-- after it, a few persons per part or 0.5 % of the total, whichever is larger.
+CREATE TEMP MACRO allowed_difference(year, n_parts, total, noise_from_year) AS
+    CASE WHEN year >= noise_from_year THEN greatest(3 * n_parts, 0.005 * total) ELSE 0 END;
