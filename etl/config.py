@@ -16,6 +16,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ENV_VARS = {
     "UTB_DATA_DIR": "Folder with the offline SCB files (default: ../shared/data/raw if it exists).",
     "UTB_DB_PATH": "The DuckDB database file (default: data/utbildningslaget.duckdb).",
+    "UTB_LARCENTRUM_PATH": "The lärcentrum list loaded into the database (default: data/larcentrum.csv).",
     "UTB_RAW_DIR": "Where live SCB responses are kept with their metadata (default: data/raw).",
     "UTB_SCB_BASE_URL": "PxWeb API v2 base URL (default: https://statistikdatabasen.scb.se/api/v2).",
     "UTB_SCB_LANG": "Language of SCB labels and notes, sv or en (default: sv).",
@@ -36,6 +37,7 @@ class Settings:
     data_dir: Path | None
     db_path: Path
     raw_dir: Path
+    larcentrum_path: Path
     scb_base_url: str
     scb_lang: str
     scb_timeout: float
@@ -64,12 +66,15 @@ def load_settings(**overrides: object) -> Settings:
         "data_dir": _default_data_dir(),
         "db_path": Path(env.get("UTB_DB_PATH", PROJECT_ROOT / "data" / "utbildningslaget.duckdb")),
         "raw_dir": Path(env.get("UTB_RAW_DIR", PROJECT_ROOT / "data" / "raw")),
+        "larcentrum_path": Path(
+            env.get("UTB_LARCENTRUM_PATH", PROJECT_ROOT / "data" / "larcentrum.csv")
+        ),
         "scb_base_url": env.get("UTB_SCB_BASE_URL", DEFAULT_SCB_BASE_URL).rstrip("/"),
         "scb_lang": env.get("UTB_SCB_LANG", "sv"),
         "scb_timeout": float(env.get("UTB_SCB_TIMEOUT", "30")),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
-    for key in ("data_dir", "db_path", "raw_dir"):
+    for key in ("data_dir", "db_path", "raw_dir", "larcentrum_path"):
         if values[key] is not None:
             values[key] = Path(str(values[key])).expanduser().resolve()
     if values["scb_lang"] not in ("sv", "en"):

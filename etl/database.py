@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,7 +30,20 @@ VIEWS_IN_ORDER = [
     "views/gender_gap_by_measure",
     "views/gender_gap",
     "views/series_break",
+    "views/municipality_access",
+    "views/access_vs_attainment",
 ]
+
+
+@dataclass
+class Places:
+    """Lärcentrum and region geometry; empty by default (small test databases)."""
+
+    larcentrum: pl.DataFrame | None = None
+    points: pl.DataFrame | None = None
+    shapes: pl.DataFrame | None = None
+    larcentrum_sha256: str = ""
+
 
 Step = Callable[[str], None]
 
@@ -41,6 +54,7 @@ def write_database(
     records: list[SourceRecord],
     batches: list[SourceBatch],
     step: Step = lambda _: None,
+    places: Places | None = None,
 ) -> list[CheckResult]:
     """Write and validate a new database at `path`; raise ValidationError if any check fails."""
     loaded_at = datetime.now(UTC)
@@ -53,6 +67,8 @@ def write_database(
         _insert_regions(con, regions)
         _insert_sources(con, records + [b.record for b in batches], loaded_at)
         _insert_notes(con, [n for b in batches for n in b.notes])
+        con.execute(sql("schema/geography"))
+        _insert_places(con, places or Places())
 
         step("loading facts")
         con.execute(sql("load/staging"))
@@ -73,7 +89,12 @@ def write_database(
         step("creating views")
         for view in VIEWS_IN_ORDER:
             con.execute(sql(view))
-        _insert_build_info(con, records + [b.record for b in batches], loaded_at)
+        _insert_build_info(
+            con,
+            records + [b.record for b in batches],
+            loaded_at,
+            (places or Places()).larcentrum_sha256,
+        )
         con.execute("USE memory")
         con.execute("DETACH target")
         return results
@@ -149,10 +170,27 @@ def _stage_expected_regions(con: duckdb.DuckDBPyConnection, batches: list[Source
     con.unregister("expected_in")
 
 
+def _insert_places(con: duckdb.DuckDBPyConnection, places: Places) -> None:
+    for table, frame in (
+        ("larcentrum", places.larcentrum),
+        ("municipality_point", places.points),
+        ("region_shape", places.shapes),
+    ):
+        if frame is None or frame.is_empty():
+            continue
+        con.register("places_in", frame)
+        con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM places_in")  # noqa: S608 (fixed names)
+        con.unregister("places_in")
+
+
 def _insert_build_info(
-    con: duckdb.DuckDBPyConnection, records: list[SourceRecord], built_at: datetime
+    con: duckdb.DuckDBPyConnection,
+    records: list[SourceRecord],
+    built_at: datetime,
+    extra_sha256: str = "",
 ) -> None:
-    fingerprint = hashlib.sha256("\n".join(sorted(r.sha256 for r in records)).encode()).hexdigest()
+    digests = [*sorted(r.sha256 for r in records), extra_sha256]
+    fingerprint = hashlib.sha256("\n".join(digests).encode()).hexdigest()
     con.execute(
         "INSERT INTO build_info VALUES ($id, $at, $schema, $fingerprint, $noise)",
         {

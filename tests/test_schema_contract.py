@@ -9,6 +9,36 @@ import duckdb
 import pytest
 
 CONTRACT: dict[str, list[tuple[str, str]]] = {
+    "larcentrum": [
+        ("name", "VARCHAR"),
+        ("kommun_code", "VARCHAR"),
+        ("locality", "VARCHAR"),
+        ("latitude", "DOUBLE"),
+        ("longitude", "DOUBLE"),
+        ("location_precision", "VARCHAR"),
+        ("website", "VARCHAR"),
+        ("source", "VARCHAR"),
+        ("verified_date", "DATE"),
+    ],
+    "municipality_point": [
+        ("region_code", "VARCHAR"),
+        ("latitude", "DOUBLE"),
+        ("longitude", "DOUBLE"),
+    ],
+    "region_shape": [
+        ("region_code", "VARCHAR"),
+        ("region_level", "VARCHAR"),
+        ("geojson", "VARCHAR"),
+    ],
+    "municipality_access": [
+        ("region_code", "VARCHAR"),
+        ("region_name", "VARCHAR"),
+        ("county_code", "VARCHAR"),
+        ("has_larcentrum", "BOOLEAN"),
+        ("larcentrum_count", "BIGINT"),
+        ("nearest_larcentrum", "VARCHAR"),
+        ("distance_km_to_nearest", "DOUBLE"),
+    ],
     "region": [
         ("region_code", "VARCHAR"),
         ("region_name", "VARCHAR"),
@@ -128,7 +158,7 @@ def test_every_table_view_and_column_is_commented(con: duckdb.DuckDBPyConnection
             "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() WHERE NOT internal"
         ).fetchall()
     }
-    assert relations == {*CONTRACT, "gender_gap_by_measure"}
+    assert relations == {*CONTRACT, "gender_gap_by_measure", "access_vs_attainment"}
 
 
 def test_accepted_values(con: duckdb.DuckDBPyConnection) -> None:

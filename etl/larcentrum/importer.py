@@ -1,0 +1,41 @@
+"""`python -m etl larcentrum import FILE`: replace the lärcentrum list with a validated file.
+
+Order matters for "nothing is loaded when anything fails": validate the file, build and swap
+in a database with the new list, and only then replace the list file itself.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.build import StepPrinter, collect_inputs, install, read_places
+from etl.config import Settings
+from etl.larcentrum.registry import validate
+from etl.sources.geography import municipality_shapes
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    centres: int
+    kommuner: int
+    list_path: Path
+
+
+def import_list(
+    settings: Settings, path: Path, check_only: bool = False, quiet: bool = False
+) -> ImportReport:
+    frame = validate(path, municipality_shapes())
+    report = ImportReport(frame.height, frame["kommun_code"].n_unique(), settings.larcentrum_path)
+    if check_only:
+        return report
+    step = StepPrinter(quiet=quiet)
+    inputs = collect_inputs(settings, step)
+    inputs.places = read_places(path, frame)
+    install(settings, inputs, step)
+    tmp = settings.larcentrum_path.with_name(f".{settings.larcentrum_path.name}.tmp")
+    frame.write_csv(tmp)  # normalised: UTF-8, comma-separated, ISO dates
+    os.replace(tmp, settings.larcentrum_path)
+    step.done()
+    return report

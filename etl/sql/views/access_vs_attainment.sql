@@ -1,0 +1,37 @@
+-- Access to a lärcentrum next to the post-secondary share (25-64, both sexes) of the latest
+-- year that has 25-64, and riket's share: "below riket and no centre within N km".
+CREATE VIEW access_vs_attainment AS
+WITH latest AS (
+    SELECT max(year) AS year FROM attainment WHERE age_group = '25-64'
+),
+shares AS (
+    SELECT a.region_code, a.year, a.post_secondary_share
+    FROM attainment AS a
+    JOIN latest USING (year)
+    WHERE a.age_group = '25-64' AND a.sex = 'total'
+),
+country AS (
+    SELECT post_secondary_share AS country_share FROM shares WHERE region_code = '00'
+)
+SELECT m.region_code, m.region_name, m.county_code, s.year,
+       s.post_secondary_share, c.country_share,
+       s.post_secondary_share - c.country_share AS diff_to_country_pp,
+       s.post_secondary_share < c.country_share AS below_country,
+       m.has_larcentrum, m.larcentrum_count, m.nearest_larcentrum, m.distance_km_to_nearest
+FROM municipality_access AS m
+JOIN shares AS s USING (region_code)
+CROSS JOIN country AS c;
+
+COMMENT ON VIEW access_vs_attainment IS 'Kommuner with their post-secondary share (25-64, total, latest year with 25-64) against riket and their access to a lärcentrum. Example: WHERE county_code = ''04'' AND below_country AND distance_km_to_nearest > 30.';
+COMMENT ON COLUMN access_vs_attainment.region_code IS 'Kommun code.';
+COMMENT ON COLUMN access_vs_attainment.region_name IS 'Kommun name.';
+COMMENT ON COLUMN access_vs_attainment.county_code IS 'County (län) code.';
+COMMENT ON COLUMN access_vs_attainment.year IS 'The year of the shares (the latest with ages 25-64).';
+COMMENT ON COLUMN access_vs_attainment.post_secondary_share IS 'Share of 25-64-year-olds with post-secondary education, percent.';
+COMMENT ON COLUMN access_vs_attainment.country_share IS 'The same share for riket, percent.';
+COMMENT ON COLUMN access_vs_attainment.diff_to_country_pp IS 'post_secondary_share - country_share, percentage points.';
+COMMENT ON COLUMN access_vs_attainment.below_country IS 'post_secondary_share is below riket''s.';
+COMMENT ON COLUMN access_vs_attainment.has_larcentrum IS 'At least one lärcentrum in the kommun.';
+COMMENT ON COLUMN access_vs_attainment.larcentrum_count IS 'Number of lärcentrum in the kommun.';
+COMMENT ON COLUMN access_vs_attainment.nearest_larcentrum IS 'The kommun''s own or the nearest lärcentrum.';
+COMMENT ON COLUMN access_vs_attainment.distance_km_to_nearest IS 'Great-circle km to the nearest lärcentrum; 0 when the kommun has one.';
