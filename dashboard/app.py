@@ -10,11 +10,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
 
-from dashboard.views import counties
+from dashboard import state
+from dashboard.i18n import LANGS, t
+from dashboard.views import about, compare, gap, map_view, overview, ranking, trends
 
-st.set_page_config(page_title="Utbildningsläget", page_icon="🎓", layout="wide")
+st.set_page_config(page_title="Utbildningsläget", layout="wide")
+
+lang = state.lang()
+choice = st.sidebar.radio(
+    t("language", lang),
+    LANGS,
+    index=LANGS.index(lang),
+    horizontal=True,
+    format_func={"sv": "Svenska", "en": "English"}.__getitem__,
+    key="w_lang",
+)
+if choice != st.query_params.get("lang", "sv"):
+    st.query_params["lang"] = choice
+    st.rerun()
 
 pages = [
-    st.Page(counties.render, title="Länen", url_path="lan", default=True),
+    st.Page(overview.render, title=t("overview", lang), url_path="oversikt", default=True),
+    st.Page(map_view.render, title=t("map", lang), url_path="karta"),
+    st.Page(ranking.render, title=t("ranking", lang), url_path="rangordning"),
+    st.Page(gap.render, title=t("gap", lang), url_path="konsskillnad"),
+    st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
+    st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
+    st.Page(about.render, title=t("about", lang), url_path="om-data"),
 ]
 st.navigation(pages).run()

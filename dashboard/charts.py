@@ -3,17 +3,45 @@ the same figure serves the page, slide view and exports."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.formatting import percent
+from dashboard.formatting import number, percent
+from dashboard.i18n import t
 
 #: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
-COLOURS = {"women": "#D55E00", "men": "#0072B2", "total": "#009E73", "country": "#000000"}
-SEX_LABELS = {
-    "sv": {"women": "Kvinnor", "men": "Män", "total": "Totalt"},
-    "en": {"women": "Women", "men": "Men", "total": "Total"},
+COLOURS = {
+    "women": "#D55E00",
+    "men": "#0072B2",
+    "total": "#009E73",
+    "gap": "#CC79A7",
+    "country": "#000000",
+    "highlight": "#F0E442",
+    "muted": "#9AA5B1",
 }
+#: Sequential (viridis-like, colour-blind safe) and diverging (for the gap) map scales
+SEQUENTIAL = "Viridis"
+DIVERGING = "PuOr"
+LINE_STYLES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+
+
+def _percent_axis(lang: str) -> dict[str, Any]:
+    return {"ticksuffix": "\u202f%" if lang == "sv" else "%", "rangemode": "tozero"}
+
+
+def _layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
+    layout: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "separators": ", " if lang == "sv" else ".,",
+        "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 14},
+        "legend": {"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
+        "margin": {"l": 10, "r": 10, "t": 70, "b": 90},
+        "plot_bgcolor": "white",
+    }
+    fig.update_layout(**(layout | extra))
+    return fig
 
 
 def with_source(fig: go.Figure, source: str) -> go.Figure:
@@ -23,21 +51,86 @@ def with_source(fig: go.Figure, source: str) -> go.Figure:
         xref="paper",
         yref="paper",
         x=0,
-        y=-0.12,
+        y=0,
+        yshift=-60,
         xanchor="left",
         yanchor="top",
         showarrow=False,
         font={"size": 11, "color": "#555"},
     )
-    fig.update_layout(margin={"b": 90})
     return fig
 
 
-def county_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") -> go.Figure:
-    """Women's and men's share per län, sorted by women's share, riket as reference lines."""
-    counties = frame.filter(pl.col("region_level") == "county").sort("women_share")
+def value_column(show: str) -> str:
+    return "gap_pp" if show == "gap" else f"{show}_share"
+
+
+def _format_value(value: float | None, show: str, lang: str) -> str:
+    return (
+        number(value, 1, lang) + f" {t('pp_short', lang)}"
+        if show == "gap"
+        else percent(value, 1, lang)
+    )
+
+
+def ranking_bars(
+    frame: pl.DataFrame,
+    show: str,
+    title: str,
+    source: str,
+    lang: str = "sv",
+    highlight: str | None = None,
+) -> go.Figure:
+    """Regions sorted by one value (women, men, total or gap), riket as a reference line."""
+    column = value_column(show)
+    regions = frame.filter(pl.col("region_level") != "country").drop_nulls(column).sort(column)
     country = frame.filter(pl.col("region_level") == "country")
-    labels = SEX_LABELS[lang]
+    colours = [
+        COLOURS["highlight"] if code == highlight else COLOURS[show if show != "gap" else "gap"]
+        for code in regions["region_code"]
+    ]
+    values = regions[column].to_list()
+    outline = [2.5 if code == highlight else 0 for code in regions["region_code"]]
+    fig = go.Figure(
+        go.Bar(
+            y=regions["region_name"].to_list(),
+            x=values,
+            orientation="h",
+            marker={"color": colours, "line": {"color": "#000000", "width": outline}},
+            text=[_format_value(v, show, lang) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=regions["region_code"].to_list(),
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            name=t(show if show != "gap" else "gap_pp", lang),
+        )
+    )
+    if not country.is_empty() and country[column][0] is not None:
+        value = country[column][0]
+        fig.add_vline(
+            x=value,
+            line_dash="dash",
+            line_color=COLOURS["country"],
+            annotation_text=f"{t('country', lang)} {_format_value(value, show, lang)}",
+            annotation_position="top",
+        )
+    axis = _percent_axis(lang) if show != "gap" else {"ticksuffix": f" {t('pp_short', lang)}"}
+    _layout(
+        fig,
+        title,
+        lang,
+        xaxis=axis,
+        height=max(420, 22 * regions.height + 180),
+        showlegend=False,
+        yaxis={"automargin": True},
+    )
+    return with_source(fig, source)
+
+
+def county_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") -> go.Figure:
+    """Women's and men's share per region side by side, sorted by women's share, riket lines."""
+    counties = frame.filter(pl.col("region_level") != "country").sort("women_share")
+    country = frame.filter(pl.col("region_level") == "country")
     fig = go.Figure()
     for sex in ("men", "women"):
         values = counties[f"{sex}_share"].to_list()
@@ -45,11 +138,11 @@ def county_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") 
             y=counties["region_name"].to_list(),
             x=values,
             orientation="h",
-            name=labels[sex],
+            name=t(sex, lang),
             marker_color=COLOURS[sex],
             text=[percent(v, 1, lang) for v in values],
             textposition="outside",
-            hovertemplate="%{y}: %{text}<extra>" + labels[sex] + "</extra>",
+            hovertemplate="%{y}: %{text}<extra>" + t(sex, lang) + "</extra>",
         )
     if not country.is_empty():
         for sex, dash in (("women", "dash"), ("men", "dot")):
@@ -58,16 +151,197 @@ def county_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") 
                 x=share,
                 line_dash=dash,
                 line_color=COLOURS[sex],
-                annotation_text=f"{country['region_name'][0]} {labels[sex].lower()} "
-                f"{percent(share, 1, lang)}",
+                annotation_text=f"{t('country', lang)} {t(sex, lang).lower()} {percent(share, 1, lang)}",
                 annotation_position="top",
             )
-    fig.update_layout(
-        title=title,
+    _layout(
+        fig,
+        title,
+        lang,
         barmode="group",
+        xaxis=_percent_axis(lang),
         height=max(480, 34 * counties.height + 160),
-        xaxis={"ticksuffix": " %" if lang == "sv" else "%", "rangemode": "tozero"},
-        legend={"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
-        separators=", " if lang == "sv" else ".,",
     )
+    return with_source(fig, source)
+
+
+def dumbbell(
+    frame: pl.DataFrame, title: str, source: str, lang: str = "sv", highlight: str | None = None
+) -> go.Figure:
+    """Men's and women's share per region joined by a line, sorted by the gap; riket marked."""
+    rows = frame.drop_nulls("gap_pp").sort("gap_pp")
+    names = [
+        f"<b>{n}</b>" if c in (highlight, "00") else n
+        for n, c in zip(rows["region_name"], rows["region_code"], strict=True)
+    ]
+    fig = go.Figure()
+    xs: list[float | None] = []
+    ys: list[str | None] = []
+    for name, men, women in zip(names, rows["men_share"], rows["women_share"], strict=True):
+        xs += [men, women, None]
+        ys += [name, name, None]
+    fig.add_scatter(
+        x=xs,
+        y=ys,
+        mode="lines",
+        line={"color": COLOURS["muted"], "width": 3},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    for sex in ("men", "women"):
+        fig.add_scatter(
+            x=rows[f"{sex}_share"].to_list(),
+            y=names,
+            mode="markers",
+            name=t(sex, lang),
+            marker={
+                "color": COLOURS[sex],
+                "size": 11,
+                "symbol": "circle" if sex == "women" else "diamond",
+            },
+            customdata=[number(g, 1, lang) for g in rows["gap_pp"]],
+            hovertemplate="%{y}: %{x:.1f}<br>"
+            + t("gap_pp", lang)
+            + " %{customdata}<extra>"
+            + t(sex, lang)
+            + "</extra>",
+        )
+    _layout(
+        fig,
+        title,
+        lang,
+        xaxis=_percent_axis(lang),
+        height=max(420, 24 * rows.height + 180),
+        yaxis={"automargin": True},
+    )
+    return with_source(fig, source)
+
+
+def trend_lines(
+    frame: pl.DataFrame,
+    sexes: list[str],
+    title: str,
+    source: str,
+    lang: str = "sv",
+    breaks: list[int] | None = None,
+) -> go.Figure:
+    """Shares over time per region and sex; riket in black; SCB's series breaks marked."""
+    fig = go.Figure()
+    regions = frame.select("region_code", "region_name").unique(maintain_order=True).rows()
+    for index, (code, name) in enumerate(regions):
+        rows = frame.filter(pl.col("region_code") == code).sort("year")
+        for sex in sexes:
+            fig.add_scatter(
+                x=rows["year"].to_list(),
+                y=rows[value_column(sex)].to_list(),
+                mode="lines+markers",
+                name=f"{name} – {t(sex if sex != 'gap' else 'gap_pp', lang).lower()}",
+                line={
+                    "color": COLOURS["country"] if code == "00" else COLOURS[sex],
+                    "dash": LINE_STYLES[index % len(LINE_STYLES)],
+                    "width": 3 if code == "00" else 2,
+                },
+                hovertemplate=f"{name} %{{x}}: %{{y:.1f}}<extra></extra>",
+            )
+    years = frame["year"].to_list()
+    for year in breaks or []:
+        if years and min(years) < year <= max(years):
+            fig.add_vline(
+                x=year - 0.5,
+                line_dash="dot",
+                line_color="#666",
+                annotation_text=f"{t('series_break', lang)} {year}",
+                annotation_position="top left",
+            )
+    axis = _percent_axis(lang) if "gap" not in sexes else {}
+    _layout(
+        fig, title, lang, yaxis=axis, xaxis={"dtick": 1 if len(set(years)) <= 12 else 5}, height=520
+    )
+    return with_source(fig, source)
+
+
+def compare_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") -> go.Figure:
+    """Women, men and total for a handful of regions side by side."""
+    fig = go.Figure()
+    for sex in ("women", "men", "total"):
+        values = frame[f"{sex}_share"].to_list()
+        fig.add_bar(
+            x=frame["region_name"].to_list(),
+            y=values,
+            name=t(sex, lang),
+            marker_color=COLOURS[sex],
+            text=[percent(v, 1, lang) for v in values],
+            textposition="outside",
+        )
+    _layout(fig, title, lang, barmode="group", yaxis=_percent_axis(lang), height=520)
+    return with_source(fig, source)
+
+
+def choropleth(
+    geojson: dict[str, Any],
+    frame: pl.DataFrame,
+    show: str,
+    title: str,
+    source: str,
+    lang: str = "sv",
+    centres: pl.DataFrame | None = None,
+) -> go.Figure:
+    """Regions coloured by a value on a blank background (no tiles, no downloads), lärcentrum
+    as markers. Hover shows value and rank."""
+    column = value_column(show)
+    rank_column = "rank_gap" if show == "gap" else f"rank_{show}"
+    rows = frame.filter(pl.col("region_level") != "country")
+    hover = [
+        f"{name}<br>{_format_value(v, show, lang)}<br>{t('rank', lang)} {r} / {n}"
+        for name, v, r, n in zip(
+            rows["region_name"], rows[column], rows[rank_column], rows["n_regions"], strict=True
+        )
+    ]
+    values = rows[column].to_list()
+    scale: dict[str, Any] = {"colorscale": SEQUENTIAL}
+    if show == "gap":
+        limit = (
+            max(abs(v) for v in values if v is not None)
+            if any(v is not None for v in values)
+            else 1
+        )
+        scale = {"colorscale": DIVERGING, "zmid": 0, "zmin": -limit, "zmax": limit}
+    fig = go.Figure(
+        go.Choroplethmap(
+            geojson=geojson,
+            locations=rows["region_code"].to_list(),
+            z=values,
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            marker={"line": {"width": 0.4, "color": "white"}},
+            colorbar={
+                "title": {
+                    "text": "p.e."
+                    if show == "gap" and lang == "sv"
+                    else "pp"
+                    if show == "gap"
+                    else "%"
+                },
+                "thickness": 14,
+            },
+            **scale,
+        )
+    )
+    if centres is not None and not centres.is_empty():
+        fig.add_trace(
+            go.Scattermap(
+                lat=centres["latitude"].to_list(),
+                lon=centres["longitude"].to_list(),
+                mode="markers",
+                marker={"size": 10, "color": COLOURS["highlight"]},
+                name=t("larcentrum", lang),
+                text=[
+                    f"{n} ({k})"
+                    for n, k in zip(centres["name"], centres["kommun_name"], strict=True)
+                ],
+                hovertemplate="%{text}<extra>" + t("larcentrum", lang) + "</extra>",
+            )
+        )
+    fig.update_layout(map={"style": "white-bg", "center": {"lat": 62.5, "lon": 16.5}, "zoom": 3.6})
+    _layout(fig, title, lang, height=760, margin={"l": 0, "r": 0, "t": 60, "b": 80})
     return with_source(fig, source)

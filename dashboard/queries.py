@@ -6,6 +6,7 @@ rebuilt or refreshed database shows up on the next rerun without restarting the 
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from etl.config import load_settings
 
 SQL_DIR = Path(__file__).with_name("sql")
 MEASURES = ("post_secondary", "post_secondary_3plus")
+LEVELS = ("county", "municipality")
 
 
 @cache
@@ -29,17 +31,26 @@ def db_path() -> Path:
     return load_settings().db_path
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_data(show_spinner=False, max_entries=512)
 def _cached(
     name: str, params: tuple[tuple[str, Any], ...], path: str, version: str
 ) -> pl.DataFrame:
-    return db.query(Path(path), sql_text(name), dict(params))
+    return db.query(
+        Path(path), sql_text(name), {k: list(v) if isinstance(v, tuple) else v for k, v in params}
+    )
 
 
 def run(name: str, **params: Any) -> pl.DataFrame:
     """Rows of `dashboard/sql/<name>.sql` for these parameters."""
     path = db_path()
-    return _cached(name, tuple(sorted(params.items())), str(path), db.data_version(path))
+    frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    return _cached(name, frozen, str(path), db.data_version(path))
+
+
+def _measure(measure: str) -> str:
+    if measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}")
+    return measure
 
 
 def available_periods() -> dict[str, list[int]]:
@@ -51,11 +62,67 @@ def available_periods() -> dict[str, list[int]]:
     }
 
 
-def county_shares(year: int, age_group: str, measure: str) -> pl.DataFrame:
-    if measure not in MEASURES:
-        raise ValueError(f"unknown measure {measure!r}")
-    return run("county_shares", year=year, age_group=age_group, measure=measure)
+def regions() -> pl.DataFrame:
+    return run("regions")
+
+
+def region_measures(region: str, age_group: str, measure: str) -> pl.DataFrame:
+    return run("region_measures", region=region, age_group=age_group, measure=_measure(measure))
+
+
+def peers(year: int, age_group: str, measure: str, level: str, county: str = "") -> pl.DataFrame:
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    return run(
+        "peers",
+        year=year,
+        age_group=age_group,
+        measure=_measure(measure),
+        level=level,
+        county=county,
+    )
+
+
+def series(regions: list[str], age_group: str, measure: str) -> pl.DataFrame:
+    return run("series", regions=sorted(regions), age_group=age_group, measure=_measure(measure))
+
+
+def shapes(level: str) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection with region codes as feature ids."""
+    frame = run("shapes", level=level)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {"type": "Feature", "id": code, "properties": {}, "geometry": json.loads(geometry)}
+            for code, geometry in frame.iter_rows()
+        ],
+    }
+
+
+def larcentrum() -> pl.DataFrame:
+    return run("larcentrum")
+
+
+def access() -> pl.DataFrame:
+    return run("access")
 
 
 def source_line(year: int, age_group: str) -> pl.DataFrame:
     return run("source_line", year=year, age_group=age_group)
+
+
+def notes() -> pl.DataFrame:
+    return run("notes")
+
+
+def series_breaks() -> list[int]:
+    return [int(y) for y in run("series_breaks")["year"]]
+
+
+def sources() -> pl.DataFrame:
+    return run("sources")
+
+
+def build_info() -> dict[str, Any]:
+    frame = run("build_info")
+    return frame.row(0, named=True) if frame.height else {}

@@ -1,11 +1,16 @@
-"""Chart functions on small frames, and Swedish/English number formats."""
+"""Chart functions on small frames, exports, sentences, and Swedish/English number formats."""
 
 from __future__ import annotations
 
+import io
+
 import polars as pl
+from openpyxl import load_workbook
 
 from dashboard import charts
+from dashboard.exports import swedish_csv, xlsx
 from dashboard.formatting import THIN_SPACE, number, percent, points
+from dashboard.narrative import headline
 
 FRAME = pl.DataFrame(
     {
@@ -14,6 +19,13 @@ FRAME = pl.DataFrame(
         "region_level": ["country", "county", "county"],
         "women_share": [49.8, 41.1, 40.9],
         "men_share": [37.9, 28.1, 26.8],
+        "total_share": [43.8, 34.5, 33.7],
+        "gap_pp": [11.9, 13.0, 14.1],
+        "rank_women": [1, 1, 2],
+        "rank_men": [1, 1, 2],
+        "rank_total": [1, 1, 2],
+        "rank_gap": [1, 2, 1],
+        "n_regions": [1, 2, 2],
     }
 )
 
@@ -22,20 +34,99 @@ def test_county_bars_sorted_with_riket_lines_and_source() -> None:
     fig = charts.county_bars(FRAME, "Titel", "Källa: SCB, TAB3981")
     men, women = fig.data
     assert women.name == "Kvinnor" and men.name == "Män"
-    # horizontal bars draw bottom-up: lowest women's share first, riket not among the bars
-    assert list(women.y) == ["Dalarnas län", "Södermanlands län"]
+    assert list(women.y) == ["Dalarnas län", "Södermanlands län"]  # bottom-up: lowest first
     assert list(women.x) == [40.9, 41.1] and list(men.x) == [26.8, 28.1]
     assert women.text[0] == f"40,9{THIN_SPACE}%"
-    lines = [s for s in fig.layout.shapes if s.type == "line"]
-    assert sorted(s.x0 for s in lines) == [37.9, 49.8]
+    assert sorted(s.x0 for s in fig.layout.shapes if s.type == "line") == [37.9, 49.8]
     assert any(a.text == "Källa: SCB, TAB3981" for a in fig.layout.annotations)
-    assert women.marker.color != men.marker.color
 
 
-def test_english_labels() -> None:
-    fig = charts.county_bars(FRAME, "Title", "Source: SCB", lang="en")
-    assert {t.name for t in fig.data} == {"Women", "Men"}
-    assert fig.data[1].text[0] == "40.9%"
+def test_ranking_bars_highlight_and_gap_units() -> None:
+    fig = charts.ranking_bars(FRAME, "gap", "T", "S", highlight="04")
+    (bar,) = fig.data
+    assert list(bar.y) == ["Södermanlands län", "Dalarnas län"] and list(bar.x) == [13.0, 14.1]
+    assert list(bar.marker.line.width) == [2.5, 0]
+    assert bar.text[0] == "13,0 p.e."
+    assert [s.x0 for s in fig.layout.shapes] == [11.9]
+
+
+def test_dumbbell_sorted_by_gap_with_both_sexes() -> None:
+    fig = charts.dumbbell(FRAME, "T", "S", lang="en")
+    lines, men, women = fig.data
+    assert list(women.y) == ["<b>Riket</b>", "Södermanlands län", "Dalarnas län"]
+    assert list(women.x) == [49.8, 41.1, 40.9] and list(men.x) == [37.9, 28.1, 26.8]
+    assert lines.mode == "lines" and women.name == "Women"
+
+
+def test_trend_lines_mark_series_breaks_only_inside_the_range() -> None:
+    series = pl.DataFrame(
+        {
+            "year": [1995, 2005, 1995, 2005],
+            "region_code": ["00", "00", "04", "04"],
+            "region_name": ["Riket", "Riket", "Sörmland", "Sörmland"],
+            "women_share": [30.0, 40.0, 25.0, 35.0],
+            "men_share": [25.0, 30.0, 20.0, 25.0],
+        }
+    )
+    fig = charts.trend_lines(series, ["women"], "T", "S", breaks=[1990, 2000])
+    assert [tr.name for tr in fig.data] == ["Riket – kvinnor", "Sörmland – kvinnor"]
+    assert [s.x0 for s in fig.layout.shapes] == [1999.5]
+    assert fig.data[0].line.color == "#000000"
+
+
+def test_choropleth_draws_offline_with_ranks_in_hover() -> None:
+    geojson = {"type": "FeatureCollection", "features": []}
+    centres = pl.DataFrame(
+        {
+            "name": ["Campus Nyköping"],
+            "kommun_name": ["Nyköping"],
+            "latitude": [58.75],
+            "longitude": [17.01],
+        }
+    )
+    fig = charts.choropleth(geojson, FRAME, "women", "T", "S", centres=centres)
+    area, markers = fig.data
+    assert area.type == "choroplethmap" and markers.type == "scattermap"
+    assert fig.layout.map.style == "white-bg"  # no tiles, nothing downloaded
+    assert list(area.locations) == ["04", "20"] and "Rang 1 / 2" in area.text[0]
+    gap = charts.choropleth(geojson, FRAME, "gap", "T", "S")
+    assert gap.data[0].zmid == 0 and gap.data[0].zmax == 14.1
+
+
+def test_compare_bars() -> None:
+    fig = charts.compare_bars(FRAME, "T", "S")
+    assert [tr.name for tr in fig.data] == ["Kvinnor", "Män", "Totalt"]
+    assert list(fig.data[2].y) == [43.8, 34.5, 33.7]
+
+
+def test_swedish_excel_csv_and_xlsx() -> None:
+    frame = pl.DataFrame({"region": ["Strängnäs"], "andel": [41.0725], "antal": [7410920]})
+    data = swedish_csv(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig").splitlines() == [
+        "region;andel;antal",
+        "Strängnäs;41,0725;7410920",
+    ]
+    sheet = load_workbook(io.BytesIO(xlsx(frame))).active
+    assert sheet is not None and [c.value for c in sheet[2]] == ["Strängnäs", 41.0725, 7410920]
+
+
+def test_headline_in_the_issue_form() -> None:
+    row = {
+        "region_code": "04",
+        "region_name": "Södermanlands län",
+        "women_share": 41.07,
+        "men_share": 28.05,
+        "gap_pp": 13.02,
+        "country_gap_pp": 11.9,
+    }
+    assert headline(row, 2019, "25-64", "post_secondary") == (
+        f"I Södermanlands län hade 41,1{THIN_SPACE}% av kvinnorna och 28,1{THIN_SPACE}% av männen 25–64 år "
+        "eftergymnasial utbildning år 2019 — en skillnad på 13,0 procentenheter, jämfört med 11,9 i riket."
+    )
+    assert headline(
+        {**row, "region_code": "00", "region_name": "Riket"}, 2019, "25-64", "post_secondary", "en"
+    ).startswith("In Sweden, 41.1% of women and 28.1% of men aged 25–64 had post-secondary")
 
 
 def test_swedish_numbers() -> None:

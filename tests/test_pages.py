@@ -1,59 +1,173 @@
-"""Every page through Streamlit's AppTest, against the database built from the real files."""
+"""Every page through Streamlit's AppTest, against the database built from the real files:
+numbers equal the database's, links round-trip, bad link values fall back with a notice."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = ["overview", "map_view", "ranking", "gap", "trends", "compare", "about"]
+NBSP = "\u202f"
 
 
-@pytest.fixture
-def app(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+@pytest.fixture(autouse=True)
+def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    return AppTest.from_file(APP, default_timeout=60)
 
 
-def test_counties_page_shows_riket_numbers_from_the_database(app: AppTest) -> None:
-    app.run()
-    assert not app.exception
-    text = app.markdown[0].value
-    assert "**49,8\u202f%** av kvinnorna" in text and "**37,9\u202f%** av männen" in text
-    assert "+11,9 procentenheter" in text
-    assert dict(app.query_params) == {"age": "25-64", "year": "2019", "measure": "post_secondary"}
-    table = app.dataframe[0].value
-    assert len(table) == 22 and table.iloc[0]["region_name"] == "Riket"
-    # 2019 25-64 comes from UtbBefRegionR, which carries no SCB updated stamp
-    assert next(c.value for c in app.caption if c.value.startswith("Källa")).startswith(
-        "Källa: SCB, UtbBefRegionR (UF0506B/UtbBefRegionR). Inläst "
+def page(name: str, **params: str) -> AppTest:
+    app = AppTest.from_string(
+        f"from dashboard.views import {name}\n{name}.render()", default_timeout=60
     )
-
-
-def test_url_round_trip(app: AppTest) -> None:
-    app.query_params.update({"age": "16-74", "year": "2018", "measure": "post_secondary"})
-    app.run()
-    assert not app.exception and not app.warning
-    assert "**42,2\u202f%** av kvinnorna" in app.markdown[0].value
-    assert app.selectbox[0].value == "16-74" and app.selectbox[1].value == "2018"
-    assert any(
-        c.value.startswith("Källa: SCB, TAB3981 (UF0506B/Utbildning), uppdaterad 2024-04-25.")
-        for c in app.caption
-    )
-
-
-def test_changing_a_selection_updates_url_and_numbers(app: AppTest) -> None:
-    app.run()
-    app.selectbox[2].set_value("post_secondary_3plus").run()
-    assert app.query_params["measure"] == "post_secondary_3plus"
-    assert "**49,8" not in app.markdown[0].value
-
-
-@pytest.mark.parametrize("params", [{"year": "1900"}, {"age": "99-99"}, {"measure": "drop table"}])
-def test_bad_url_values_fall_back_with_a_notice(app: AppTest, params: dict[str, str]) -> None:
     app.query_params.update(params)
+    return app.run()
+
+
+def _plotly_charts(app: AppTest) -> list[object]:
+    return list(app.get("plotly_chart"))
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_renders_with_its_chart_and_source(name: str) -> None:
+    app = page(name)
+    assert not app.exception, app.exception
+    if name != "about":
+        assert _plotly_charts(app), f"{name} shows no chart"
+        assert any(c.value.startswith("Källa: SCB") for c in app.caption)
+        assert len(app.get("download_button")) == 2
+
+
+def test_overview_numbers_equal_the_database(db_path: Path) -> None:
+    app = page("overview", region="04", age="25-64", year="2019", measure="post_secondary")
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        women, men, total, gap, country_gap, rank_women, n = (
+            con.execute(
+                "SELECT women_share, men_share, total_share, gap_pp, country_gap_pp, rank_women, n_regions "
+                "FROM gender_gap_by_measure WHERE region_code = '04' AND year = 2019 AND age_group = '25-64' "
+                "AND measure = 'post_secondary'"
+            ).fetchone()
+            or ()
+        )
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Kvinnor"] == f"{women:.1f}{NBSP}%".replace(".", ",") == f"41,1{NBSP}%"
+    assert metrics["Män"] == f"{men:.1f}{NBSP}%".replace(".", ",")
+    assert metrics["Totalt"] == f"{total:.1f}{NBSP}%".replace(".", ",")
+    assert metrics["Skillnad kvinnor − män"] == f"{gap:.1f}".replace(".", ",") + " p.e."
+    assert app.markdown[0].value == (
+        f"### I Södermanlands län hade 41,1{NBSP}% av kvinnorna och 28,1{NBSP}% av männen 25–64 år eftergymnasial "
+        f"utbildning år 2019 — en skillnad på 13,0 procentenheter, jämfört med {country_gap:.1f} i riket.".replace(
+            "11.9", "11,9"
+        )
+    )
+    assert f"{rank_women} av {n} län" == "20 av 21 län"
+    assert any("20 av 21 län" in m.value for m in app.markdown)
+
+
+def test_overview_change_since_previous_year() -> None:
+    app = page("overview", region="0486", age="16-74", year="2022")
+    deltas = {m.label: m.delta for m in app.metric}
+    assert "sedan 2021" in (deltas["Kvinnor"] or "")
+
+
+def test_ranking_in_a_county_highlights_the_region() -> None:
+    app = page(
+        "ranking", scope="municipality_in_county", county="04", highlight="0486", show="women"
+    )
+    assert not app.exception
+    assert any(m.value == "**Strängnäs**: 1 av 9 kommuner" for m in app.markdown)
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        (
+            "overview",
+            {"region": "0486", "age": "16-74", "year": "2020", "measure": "post_secondary_3plus"},
+        ),
+        (
+            "map_view",
+            {
+                "age": "16-74",
+                "year": "2018",
+                "measure": "post_secondary",
+                "scope": "county",
+                "show": "gap",
+                "lc": "0",
+            },
+        ),
+        (
+            "ranking",
+            {
+                "age": "25-64",
+                "year": "2019",
+                "measure": "post_secondary",
+                "scope": "municipality",
+                "show": "men",
+                "highlight": "0180",
+            },
+        ),
+        (
+            "gap",
+            {
+                "age": "16-74",
+                "year": "2021",
+                "measure": "post_secondary_3plus",
+                "scope": "municipality_in_county",
+                "county": "20",
+            },
+        ),
+        (
+            "trends",
+            {"age": "16-74", "measure": "post_secondary", "regions": "04,0486", "sex": "women,gap"},
+        ),
+        (
+            "compare",
+            {"age": "25-64", "year": "2019", "measure": "post_secondary", "regions": "00,01,20"},
+        ),
+    ],
+)
+def test_links_round_trip(name: str, params: dict[str, str]) -> None:
+    app = page(name, **params)
+    assert not app.exception and not app.warning
+    assert dict(app.query_params) == params
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("overview", {"region": "9999"}),
+        ("overview", {"year": "1900"}),
+        ("map_view", {"show": "x"}),
+        ("ranking", {"scope": "planet"}),
+        ("gap", {"scope": "municipality_in_county", "county": "99"}),
+        ("trends", {"regions": "04,zz"}),
+        ("compare", {"measure": "drop table"}),
+        ("compare", {"regions": ",".join(["01", "03", "04", "05", "06", "07", "08", "09", "10"])}),
+    ],
+)
+def test_bad_link_values_fall_back_with_a_notice(name: str, params: dict[str, str]) -> None:
+    app = page(name, **params)
+    assert not app.exception
+    assert app.warning, "a notice must say the link value was not used"
+    assert _plotly_charts(app)
+
+
+def test_changing_a_selection_updates_the_url_and_the_numbers() -> None:
+    app = page("overview", region="04")
+    before = app.markdown[0].value
+    app.selectbox(key="w_measure").set_value("post_secondary_3plus").run()
+    assert app.query_params["measure"] == "post_secondary_3plus"
+    assert app.markdown[0].value != before and "minst 3 års eftergymnasial" in app.markdown[0].value
+
+
+def test_router_and_english() -> None:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["lang"] = "en"
     app.run()
     assert not app.exception
-    assert any("Ogiltigt värde i länken" in w.value for w in app.warning)
-    assert "**49,8\u202f%** av kvinnorna" in app.markdown[0].value
+    assert app.title[0].value == "Overview"
+    assert "In Sweden, 49.8% of women and 37.9% of men aged 25–64" in app.markdown[0].value

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -98,12 +100,48 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+@dataclass
+class Watch:
+    """What a page did that a user would not see: console errors, failed and outside requests."""
+
+    server: str
+    console: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        # Opened at a sub-path (/karta), Streamlit's frontend first probes <path>/_stcore/health
+        # and host-config to find its base URL; the 404s are expected and it falls back.
+        probes = [u for u in self.failed if re.search(r"/[a-z-]+/_stcore/(health|host-config)$", u)]
+        failed = [u for u in self.failed if u not in probes]
+        console = [
+            m
+            for m in self.console
+            if not (
+                probes
+                and m.startswith(
+                    "Failed to load resource: the server responded with a status of 404"
+                )
+            )
+        ]
+        return failed + console + [f"outside request: {u}" for u in self.outside]
+
+
 @pytest.fixture
-def console_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    return errors
+def watch(page: Page, server_url: str) -> Watch:
+    seen = Watch(server_url)
+    page.on("console", lambda msg: seen.console.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: seen.console.append(str(exc)))
+    page.on("response", lambda r: seen.failed.append(r.url) if r.status >= 400 else None)
+    page.on(
+        "request",
+        lambda r: (
+            seen.outside.append(r.url)
+            if not r.url.startswith((server_url, "data:", "blob:"))
+            else None
+        ),
+    )
+    return seen
 
 
 def screenshot(page: Page, name: str) -> Path:

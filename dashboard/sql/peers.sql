@@ -1,8 +1,9 @@
--- Women's, men's and total share per län for one year, age group and measure, with riket.
-SELECT region_code, region_name, region_level,
+-- Regions of one level (optionally within one län) for a year, age group and measure, plus riket.
+SELECT region_code, region_name, region_level, county_code,
        women_share, men_share, total_share, gap_pp,
        rank_women, rank_men, rank_total, rank_gap, n_regions
 FROM gender_gap_by_measure
 WHERE year = $year AND age_group = $age_group AND measure = $measure
-  AND region_level IN ('county', 'country')
+  AND (region_code = '00'
+       OR (region_level = $level AND ($county = '' OR county_code = $county)))
 ORDER BY region_level = 'country' DESC, women_share DESC;

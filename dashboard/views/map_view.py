@@ -1,0 +1,76 @@
+"""Karta: kommuner or län coloured by women's, men's or total share or the gap; lärcentrum on top."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, components, queries, state
+from dashboard.i18n import measure_label, t
+from dashboard.narrative import ages
+from dashboard.views import peers_selection
+
+SHOW = ("total", "women", "men", "gap")
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("map", lang))
+
+    # 1. selections
+    peers = peers_selection.select(default_scope="municipality")
+    cols = st.columns([3, 1])
+    show = state.choice(
+        "show",
+        SHOW,
+        "total",
+        t("show", lang),
+        container=cols[0],
+        horizontal=True,
+        format_func=lambda s: t(s if s != "gap" else "gap_pp", lang),
+    )
+    with_centres = cols[1].toggle(
+        t("show_larcentrum", lang), value=st.query_params.get("lc", "1") == "1", key="w_lc"
+    )
+    st.query_params["lc"] = "1" if with_centres else "0"
+
+    # 2. data
+    geojson = queries.shapes(peers.level)
+    frame = peers.frame
+    if peers.county:
+        codes = set(frame["region_code"])
+        geojson = {**geojson, "features": [f for f in geojson["features"] if f["id"] in codes]}
+    centres = queries.larcentrum() if with_centres else None
+    if centres is not None and peers.county:
+        centres = centres.filter(pl.col("county_code") == peers.county)
+
+    # 3. output
+    title = (
+        f"{measure_label(peers.measure, lang)}, {t(show if show != 'gap' else 'gap_pp', lang).lower()}, "
+        f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
+    )
+    source = components.source_for(peers.year, peers.age)
+    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres)
+    column = charts.value_column(show)
+    ranked = (
+        frame.filter(pl.col("region_level") != "country")
+        .drop_nulls(column)
+        .sort(column, descending=True)
+    )
+    summary = title + (
+        f". {ranked['region_name'][0]} ↑, {ranked['region_name'][-1]} ↓" if ranked.height else ""
+    )
+    components.chart_with_data(
+        fig,
+        components.display_table(frame, lang),
+        f"karta-{peers.level}-{peers.year}",
+        summary,
+        source,
+    )
+    components.noise_notice([peers.year])
+    if centres is not None and centres.height:
+        with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
+            st.dataframe(
+                centres.select("name", "kommun_name", "locality", "location_precision", "source"),
+                hide_index=True,
+            )

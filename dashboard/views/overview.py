@@ -1,0 +1,94 @@
+"""Översikt: one region against riket — shares, gap, rank, change, and a sentence."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, components, queries, state
+from dashboard.formatting import number, percent
+from dashboard.i18n import level_word, measure_label, t
+from dashboard.narrative import ages, headline
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("overview", lang))
+
+    # 1. selections
+    cols = st.columns([2, 1, 1, 2])
+    region = components.region(cols[0])
+    age, year = components.age_and_year(cols[1], cols[2])
+    measure = components.measure(cols[3])
+
+    # 2. data
+    history = queries.region_measures(region, age, measure)
+    row = history.filter(pl.col("year") == year).row(0, named=True)
+    earlier = history.filter(pl.col("year") < year)
+
+    # 3. output
+    st.markdown(f"### {headline(row, year, age, measure, lang)}")
+    metrics = st.columns(4)
+    previous = earlier.row(-1, named=True) if earlier.height else None
+    first = earlier.row(0, named=True) if earlier.height else None
+    for column, sex in zip(metrics[:3], ("women", "men", "total"), strict=True):
+        delta = None
+        if previous and previous[f"{sex}_share"] is not None:
+            delta = (
+                f"{number(row[f'{sex}_share'] - previous[f'{sex}_share'], 1, lang)} {t('pp_short', lang)} "
+                + t("since_previous", lang, year=previous["year"])
+            )
+        column.metric(t(sex, lang), percent(row[f"{sex}_share"], 1, lang), delta)
+    metrics[3].metric(
+        t("gap_pp", lang),
+        f"{number(row['gap_pp'], 1, lang)} {t('pp_short', lang)}",
+        f"{t('country', lang)}: {number(row['country_gap_pp'], 1, lang)} {t('pp_short', lang)}",
+        delta_color="off",
+    )
+    if row["region_level"] != "country":
+        ranks = " · ".join(
+            f"{t(sex, lang)}: "
+            + t(
+                "rank_of",
+                lang,
+                rank=row[f"rank_{sex}"],
+                n=row["n_regions"],
+                level=level_word(row["region_level"], lang),
+            )
+            for sex in ("women", "men", "total")
+        )
+        st.markdown(f"**{t('rank', lang)}** — {ranks}")
+    if first and first["year"] != (previous or {}).get("year"):
+        st.caption(
+            f"{t('since_previous', lang, year=first['year']).capitalize()}: "
+            + ", ".join(
+                f"{t(s, lang).lower()} {number(row[f'{s}_share'] - first[f'{s}_share'], 1, lang)} "
+                f"{t('pp_short', lang)}"
+                for s in ("women", "men", "total")
+            )
+        )
+    components.noise_notice([year])
+
+    title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}"
+    source = components.source_for(year, age)
+    if history.height > 1:
+        series = queries.series([region], age, measure)
+        fig = charts.trend_lines(
+            series, ["women", "men"], title, source, lang, queries.series_breaks()
+        )
+        table = series
+    else:
+        # one year only (e.g. 25-64 from the offline files): the region against riket instead
+        codes = [region] if region == "00" else ["00", region]
+        table = pl.concat(
+            [queries.region_measures(c, age, measure).filter(pl.col("year") == year) for c in codes]
+        )
+        fig = charts.compare_bars(table, f"{title}, {year}", source, lang)
+        st.caption(t("only_one_year", lang, age=ages(age), year=year))
+    components.chart_with_data(
+        fig,
+        components.display_table(table, lang),
+        f"oversikt-{region}-{age}",
+        headline(row, year, age, measure, lang),
+        source,
+    )

@@ -1,0 +1,67 @@
+"""The selection shared by the map, ranking and gap pages: which regions are compared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polars as pl
+import streamlit as st
+
+from dashboard import components, queries, state
+from dashboard.i18n import t
+
+SCOPES = ("county", "municipality_in_county", "municipality")
+
+
+@dataclass(frozen=True)
+class Peers:
+    age: str
+    year: int
+    measure: str
+    level: str  # county | municipality
+    county: str  # "" = all
+    frame: pl.DataFrame
+
+    def scope_label(self, lang: str) -> str:
+        if self.level == "county":
+            return t("counties_level", lang)
+        if self.county:
+            names = queries.regions()
+            return names.filter(pl.col("region_code") == self.county)["region_name"][0]
+        return t("all_municipalities", lang)
+
+
+def select(default_scope: str = "county") -> Peers:
+    lang = state.lang()
+    cols = st.columns(4)
+    age, year = components.age_and_year(cols[0], cols[1])
+    measure = components.measure(cols[2])
+    scope_labels = {
+        "county": t("counties_level", lang),
+        "municipality_in_county": t("municipalities_in_county", lang),
+        "municipality": t("all_municipalities", lang),
+    }
+    scope = state.choice(
+        "scope",
+        SCOPES,
+        default_scope,
+        t("level", lang),
+        format_func=scope_labels.__getitem__,
+        container=cols[3],
+    )
+    county = ""
+    if scope == "municipality_in_county":
+        counties = queries.regions().filter(pl.col("region_level") == "county")
+        county = state.choice(
+            "county",
+            counties["region_code"].to_list(),
+            "04",
+            t("county_filter", lang),
+            format_func=dict(
+                zip(counties["region_code"], counties["region_name"], strict=True)
+            ).__getitem__,
+        )
+    level = "county" if scope == "county" else "municipality"
+    return Peers(
+        age, year, measure, level, county, queries.peers(year, age, measure, level, county)
+    )

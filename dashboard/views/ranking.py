@@ -1,0 +1,77 @@
+"""Rangordning: län, kommuner in a län, or all 290, sorted, riket as reference, one highlighted."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, components, state
+from dashboard.i18n import measure_label, t
+from dashboard.narrative import ages
+from dashboard.views import peers_selection
+
+SHOW = ("women", "men", "total", "gap")
+
+
+def render() -> None:
+    lang = state.lang()
+    st.title(t("ranking", lang))
+
+    # 1. selections
+    peers = peers_selection.select()
+    cols = st.columns([2, 2])
+    show = state.choice(
+        "show",
+        SHOW,
+        "women",
+        t("show", lang),
+        container=cols[0],
+        horizontal=True,
+        format_func=lambda s: t(s if s != "gap" else "gap_pp", lang),
+    )
+    codes = peers.frame.filter(pl.col("region_level") != "country")
+    names = dict(zip(codes["region_code"], codes["region_name"], strict=True))
+    highlight = state.choice(
+        "highlight",
+        ["", *names],
+        "",
+        t("region", lang),
+        container=cols[1],
+        format_func=lambda c: names.get(c, "–"),
+    )
+
+    # 2. data → 3. output
+    column = charts.value_column(show)
+    title = (
+        f"{measure_label(peers.measure, lang)}, {t(show if show != 'gap' else 'gap_pp', lang).lower()}, "
+        f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
+    )
+    source = components.source_for(peers.year, peers.age)
+    fig = charts.ranking_bars(peers.frame, show, title, source, lang, highlight or None)
+    ordered = codes.drop_nulls(column).sort(column, descending=True)
+    summary = title + (
+        f": 1. {ordered['region_name'][0]}, {ordered.height}. {ordered['region_name'][-1]}"
+        if ordered.height
+        else ""
+    )
+    if highlight:
+        row = ordered.with_row_index("place").filter(pl.col("region_code") == highlight)
+        if row.height:
+            st.markdown(
+                f"**{names[highlight]}**: "
+                + t(
+                    "rank_of",
+                    lang,
+                    rank=row["place"][0] + 1,
+                    n=ordered.height,
+                    level=t(peers.level, lang),
+                )
+            )
+    components.chart_with_data(
+        fig,
+        components.display_table(peers.frame, lang),
+        f"rangordning-{peers.level}-{show}-{peers.year}",
+        summary,
+        source,
+    )
+    components.noise_notice([peers.year])

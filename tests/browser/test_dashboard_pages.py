@@ -1,0 +1,92 @@
+"""What only a browser shows: every page draws, selections change the URL and the numbers, the
+console stays clean, and nothing is fetched from the internet."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import Watch, screenshot
+
+pytestmark = pytest.mark.browser
+CHART = ".js-plotly-plot .main-svg"
+
+
+def _choose(page: Page, label: str, option: str) -> None:
+    """Pick from a select box the way a user does: open it, type to search, click."""
+    page.get_by_role("combobox", name=label, exact=True).click()
+    page.keyboard.type(option[:8])
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+@pytest.mark.parametrize(
+    "path", ["", "karta", "rangordning", "konsskillnad", "utveckling", "jamfor", "om-data"]
+)
+def test_every_page_opens_cleanly_and_offline(
+    page: Page, server_url: str, watch: Watch, path: str
+) -> None:
+    page.goto(f"{server_url}/{path}")
+    if path == "om-data":
+        expect(page.get_by_role("heading", name="Om data")).to_be_visible(timeout=30_000)
+    else:
+        expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.wait_for_timeout(500)
+    screenshot(page, f"page-{path or 'oversikt'}")
+    assert watch.problems() == []
+
+
+def test_overview_region_change_updates_url_and_numbers(
+    page: Page, server_url: str, watch: Watch
+) -> None:
+    page.goto(server_url)
+    expect(page.locator("h3").filter(has_text=re.compile(r"I riket hade 49,8\s%"))).to_be_visible(
+        timeout=30_000
+    )
+    _choose(page, "Region", "Södermanlands län")
+    expect(page).to_have_url(re.compile(r"region=04"))
+    expect(
+        page.locator("h3").filter(has_text=re.compile(r"I Södermanlands län hade 41,1\s%"))
+    ).to_be_visible()
+    expect(page.get_by_text("20 av 21 län").first).to_be_visible()
+    screenshot(page, "overview-sormland")
+    assert watch.problems() == []
+
+
+def test_ranking_switch_to_men_and_highlight(page: Page, server_url: str, watch: Watch) -> None:
+    page.goto(f"{server_url}/rangordning?scope=municipality_in_county&county=04")
+    expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    expect(
+        page.locator(".js-plotly-plot text").filter(has_text=re.compile(r"^45,8\s%$"))
+    ).to_have_count(1)
+    page.get_by_text("Män", exact=True).click()
+    expect(page).to_have_url(re.compile(r"show=men"))
+    expect(
+        page.locator(".js-plotly-plot").get_by_text(re.compile(r"^Riket 37,9\s%$"))
+    ).to_be_visible()
+    assert watch.problems() == []
+
+
+def test_map_draws_areas_and_centres_and_follows_the_measure(
+    page: Page, server_url: str, watch: Watch
+) -> None:
+    page.goto(f"{server_url}/karta?scope=county")
+    expect(page.locator(".js-plotly-plot canvas").first).to_be_visible(timeout=30_000)
+    page.get_by_text("Skillnad kvinnor − män", exact=True).click()
+    expect(page).to_have_url(re.compile(r"show=gap"))
+    expect(
+        page.get_by_text(re.compile(r"Eftergymnasial utbildning, skillnad kvinnor − män"))
+    ).to_be_visible()
+    screenshot(page, "map-gap")
+    assert watch.problems() == []
+
+
+def test_link_reopens_the_same_view(page: Page, server_url: str, watch: Watch) -> None:
+    page.goto(f"{server_url}/?region=0486&age=16-74&year=2018&measure=post_secondary")
+    expect(page.locator("h3").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
+        timeout=30_000
+    )
+    expect(page).to_have_url(re.compile(r"region=0486&age=16-74&year=2018"))
+    assert watch.problems() == []
