@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import LANGS, t
-from dashboard.views import about, compare, gap, map_view, overview, ranking, trends
+from dashboard.views import about, compare, gap, map_view, overview, ranking, sql_console, trends
 
 st.set_page_config(page_title="Utbildningsläget", layout="wide")
 
@@ -37,5 +37,6 @@ pages = [
     st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
     st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
     st.Page(about.render, title=t("about", lang), url_path="om-data"),
+    st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),
 ]
 st.navigation(pages).run()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
@@ -80,9 +82,14 @@ def source_for(year: int, age_group: str) -> str:
 
 
 def chart_with_data(
-    fig: go.Figure, table: pl.DataFrame, name: str, summary: str, source: str
+    fig: go.Figure,
+    table: pl.DataFrame,
+    name: str,
+    summary: str,
+    source: str,
+    sql: str | None = None,
 ) -> None:
-    """The chart, its data as a table (the text alternative) with downloads, and its source."""
+    """The chart, its data as a table (the text alternative) with downloads, its SQL, its source."""
     lang = state.lang()
     st.plotly_chart(
         fig,
@@ -107,6 +114,9 @@ def chart_with_data(
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{name}",
         )
+        if sql:
+            st.code(sql, language="sql")
+            st.markdown(f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': sql, 'lang': lang})})")
     st.caption(source)
 
 

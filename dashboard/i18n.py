@@ -69,6 +69,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Age group {age} only exists for {year}. Choose 16-74 for a time series.",
     ),
     "years_word": ("år", "years"),
+    "open_in_sql": ("Öppna frågan i SQL-konsolen", "Open the query in the SQL console"),
+    "sql": ("SQL", "SQL"),
+    "sql_intro": (
+        "Fråga databasen direkt. Endast läsning: en SELECT åt gången, högst {rows} rader och "
+        "{seconds} sekunder. Tabeller och kolumner beskrivs i docs/schema.md och på sidan Om data.",
+        "Query the database directly. Read-only: one SELECT at a time, at most {rows} rows and "
+        "{seconds} seconds. Tables and columns are described in docs/schema.md and on About the data.",
+    ),
+    "example": ("Exempel", "Example"),
+    "run_query": ("Kör", "Run"),
+    "rows_shown": ("{n} rader på {seconds} s", "{n} rows in {seconds} s"),
+    "truncated": (
+        "Bara de första {n} raderna visas; lägg till LIMIT eller aggregera.",
+        "Only the first {n} rows are shown; add LIMIT or aggregate.",
+    ),
+    "download_parquet": ("Ladda ner Parquet", "Download Parquet"),
 }
 
 

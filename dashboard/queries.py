@@ -27,6 +27,23 @@ def sql_text(name: str) -> str:
     return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
 
 
+def _literal(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    if isinstance(value, (int, float)):
+        return str(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def display_sql(name: str, **params: Any) -> str:
+    """The query behind a chart with its values written in, to read or open in the SQL console.
+    (Display only: the dashboard itself always binds parameters.)"""
+    text = sql_text(name)
+    for key in sorted(params, key=len, reverse=True):
+        text = text.replace(f"${key}", _literal(params[key]))
+    return text
+
+
 def db_path() -> Path:
     return load_settings().db_path
 
@@ -85,6 +102,12 @@ def peers(year: int, age_group: str, measure: str, level: str, county: str = "")
 
 def series(regions: list[str], age_group: str, measure: str) -> pl.DataFrame:
     return run("series", regions=sorted(regions), age_group=age_group, measure=_measure(measure))
+
+
+def compare(regions: list[str], year: int, age_group: str, measure: str) -> pl.DataFrame:
+    return run(
+        "compare", regions=regions, year=year, age_group=age_group, measure=_measure(measure)
+    )
 
 
 def shapes(level: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.analyst_docs import export_parquet, write_schema_doc
 from etl.build import build, ensure_database
 from etl.config import Settings, load_settings
 from etl.errors import EtlError
@@ -50,6 +51,17 @@ def _cmd_larcentrum(args: argparse.Namespace, settings: Settings) -> int:
         else f"loaded into {settings.db_path}; list saved to {report.list_path}"
     )
     print(f"{args.file}: {report.centres} lärcentrum in {report.kommuner} kommuner {verb}.")
+    return 0
+
+
+def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
+    print(f"Wrote {write_schema_doc(settings.db_path)}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    files = export_parquet(settings.db_path, args.parquet)
+    print(f"Wrote {len(files)} Parquet files and README.md to {args.parquet}")
     return 0
 
 
@@ -126,6 +138,16 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
         help="where the list is kept (env UTB_LARCENTRUM_PATH)",
     )
     handlers["larcentrum"] = _cmd_larcentrum
+
+    commands.add_parser("docs", help="regenerate docs/schema.md from the database")
+    handlers["docs"] = _cmd_docs
+    export_cmd = commands.add_parser(
+        "export", help="every table and view as Parquet, with provenance"
+    )
+    export_cmd.add_argument(
+        "--parquet", type=Path, required=True, metavar="DIR", help="target folder"
+    )
+    handlers["export"] = _cmd_export
 
     commands.add_parser("ensure", help="build the database only if it is missing or outdated")
     handlers["ensure"] = _cmd_ensure

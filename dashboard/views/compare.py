@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, queries, state
@@ -30,17 +29,20 @@ def render() -> None:
     )
     if not picked:
         picked = ["00"]
-    rows = [
-        queries.region_measures(code, age, measure).filter(pl.col("year") == year)
-        for code in picked
-    ]
-    frame = pl.concat(rows) if rows else pl.DataFrame()
+    frame = queries.compare(picked, year, age, measure)
     title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}, {year}"
     source = components.source_for(year, age)
     st.dataframe(components.display_table(frame, lang), hide_index=True)
     fig = charts.compare_bars(frame, title, source, lang)
     summary = title + ": " + ", ".join(frame["region_name"].to_list())
     components.chart_with_data(
-        fig, components.display_table(frame, lang), f"jamfor-{age}-{year}", summary, source
+        fig,
+        components.display_table(frame, lang),
+        f"jamfor-{age}-{year}",
+        summary,
+        source,
+        sql=queries.display_sql(
+            "compare", regions=picked, year=year, age_group=age, measure=measure
+        ),
     )
     components.noise_notice([year])

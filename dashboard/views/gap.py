@@ -44,5 +44,6 @@ def render() -> None:
         f"konsskillnad-{peers.level}-{peers.year}",
         summary,
         source,
+        sql=peers.sql,
     )
     components.noise_notice([peers.year])

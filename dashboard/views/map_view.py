@@ -66,6 +66,7 @@ def render() -> None:
         f"karta-{peers.level}-{peers.year}",
         summary,
         source,
+        sql=peers.sql,
     )
     components.noise_notice([peers.year])
     if centres is not None and centres.height:

@@ -91,4 +91,5 @@ def render() -> None:
         f"oversikt-{region}-{age}",
         headline(row, year, age, measure, lang),
         source,
+        sql=queries.display_sql("region_measures", region=region, age_group=age, measure=measure),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 import streamlit as st
@@ -21,6 +22,7 @@ class Peers:
     level: str  # county | municipality
     county: str  # "" = all
     frame: pl.DataFrame
+    sql: str
 
     def scope_label(self, lang: str) -> str:
         if self.level == "county":
@@ -62,6 +64,19 @@ def select(default_scope: str = "county") -> Peers:
             ).__getitem__,
         )
     level = "county" if scope == "county" else "municipality"
+    params: dict[str, Any] = {
+        "year": year,
+        "age_group": age,
+        "measure": measure,
+        "level": level,
+        "county": county,
+    }
     return Peers(
-        age, year, measure, level, county, queries.peers(year, age, measure, level, county)
+        age,
+        year,
+        measure,
+        level,
+        county,
+        queries.peers(**params),
+        queries.display_sql("peers", **params),
     )

@@ -73,5 +73,6 @@ def render() -> None:
         f"rangordning-{peers.level}-{show}-{peers.year}",
         summary,
         source,
+        sql=peers.sql,
     )
     components.noise_notice([peers.year])

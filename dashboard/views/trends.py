@@ -57,6 +57,11 @@ def render() -> None:
     fig = charts.trend_lines(series, sexes, title, source, lang, queries.series_breaks())
     summary = f"{title}: " + ", ".join(sorted(set(series["region_name"])))
     components.chart_with_data(
-        fig, components.display_table(series, lang), f"utveckling-{age}", summary, source
+        fig,
+        components.display_table(series, lang),
+        f"utveckling-{age}",
+        summary,
+        source,
+        sql=queries.display_sql("series", regions=sorted(picked), age_group=age, measure=measure),
     )
     components.noise_notice(years)

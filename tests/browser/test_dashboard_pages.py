@@ -30,6 +30,8 @@ def test_every_page_opens_cleanly_and_offline(
     page.goto(f"{server_url}/{path}")
     if path == "om-data":
         expect(page.get_by_role("heading", name="Om data")).to_be_visible(timeout=30_000)
+    elif path == "sql":
+        expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
     else:
         expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)

@@ -120,7 +120,7 @@ CREATE TABLE build_info (
     noise_from_year  INTEGER NOT NULL
 );
 COMMENT ON TABLE build_info IS 'One row describing this database build. data_fingerprint changes whenever the loaded data changes.';
-COMMENT ON COLUMN build_info.build_id IS 'Unique id of the build; the dashboard keys its caches on it.';
+COMMENT ON COLUMN build_info.build_id IS 'Unique id of this build (a rebuild from the same sources gets a new one).';
 COMMENT ON COLUMN build_info.built_at IS 'When the database was built.';
 COMMENT ON COLUMN build_info.schema_version IS 'Version of this schema; bumped on any breaking change to tables or views.';
 COMMENT ON COLUMN build_info.data_fingerprint IS 'SHA-256 over the sha256 of every loaded source.';

@@ -1,0 +1,6 @@
+-- Kommuner below riket with no lärcentrum within 30 km
+SELECT region_name, county_code, round(post_secondary_share, 1) AS share,
+       round(country_share, 1) AS riket, nearest_larcentrum, round(distance_km_to_nearest) AS km
+FROM access_vs_attainment
+WHERE below_country AND distance_km_to_nearest > 30
+ORDER BY share;
