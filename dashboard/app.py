@@ -12,7 +12,17 @@ import streamlit as st
 
 from dashboard import state
 from dashboard.i18n import LANGS, t
-from dashboard.views import about, compare, gap, map_view, overview, ranking, sql_console, trends
+from dashboard.views import (
+    about,
+    compare,
+    deck,
+    gap,
+    map_view,
+    overview,
+    ranking,
+    sql_console,
+    trends,
+)
 
 st.set_page_config(page_title="Utbildningsläget", layout="wide")
 
@@ -36,6 +46,7 @@ pages = [
     st.Page(gap.render, title=t("gap", lang), url_path="konsskillnad"),
     st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
     st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
+    st.Page(deck.render, title=t("slides", lang), url_path="bildspel"),
     st.Page(about.render, title=t("about", lang), url_path="om-data"),
     st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),
 ]

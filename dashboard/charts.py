@@ -122,7 +122,7 @@ def ranking_bars(
         xaxis=axis,
         height=max(420, 22 * regions.height + 180),
         showlegend=False,
-        yaxis={"automargin": True},
+        yaxis={"automargin": True, "dtick": 1},
     )
     return with_source(fig, source)
 
@@ -212,7 +212,7 @@ def dumbbell(
         lang,
         xaxis=_percent_axis(lang),
         height=max(420, 24 * rows.height + 180),
-        yaxis={"automargin": True},
+        yaxis={"automargin": True, "dtick": 1},
     )
     return with_source(fig, source)
 

@@ -117,6 +117,8 @@ def chart_with_data(
         if sql:
             st.code(sql, language="sql")
             st.markdown(f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': sql, 'lang': lang})})")
+    with st.expander(t("image_export", lang)):
+        image_buttons(fig, name)
     st.caption(source)
 
 
@@ -143,3 +145,37 @@ def display_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         .with_columns(pl.col(pl.Float64).round(2))
         .rename({c: names[c] for c in kept})
     )
+
+
+def image_buttons(fig: go.Figure, name: str) -> None:
+    """PNG and SVG at 1920×1080, made on request (kaleido starts a local Chromium: a few seconds)."""
+    from dashboard.pptx_export import figure_png, figure_svg
+
+    lang = state.lang()
+    made = st.session_state.get(f"images_{name}")
+    if made is None and st.button(t("make_images", lang), key=f"make_{name}"):
+        try:
+            made = (figure_png(fig), figure_svg(fig))
+            st.session_state[f"images_{name}"] = made
+        except Exception as exc:  # kaleido raises several types when Chromium is missing
+            st.warning(t("no_chromium", lang, error=exc.__class__.__name__))
+    if made:
+        left, right = st.columns(2)
+        left.download_button("PNG", made[0], f"{name}.png", "image/png", key=f"png_{name}")
+        right.download_button("SVG", made[1], f"{name}.svg", "image/svg+xml", key=f"svg_{name}")
+
+
+def add_to_deck(view: str) -> None:
+    """Adds the current view (its URL state) as a slide of the deck kept in this session."""
+    from dashboard import slides
+
+    lang = state.lang()
+    if st.button(t("add_to_deck", lang), key=f"deck_add_{view}", icon=":material/add_to_queue:"):
+        deck = st.session_state.setdefault("deck", slides.Deck())
+        params = {
+            k: v
+            for k, v in st.query_params.to_dict().items()
+            if k not in ("lang", "deck", "slide", "present")
+        }
+        deck.slides.append(slides.Slide(view, params))
+        st.toast(t("added_to_deck", lang, n=len(deck.slides)))

@@ -85,6 +85,37 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Only the first {n} rows are shown; add LIMIT or aggregate.",
     ),
     "download_parquet": ("Ladda ner Parquet", "Download Parquet"),
+    "slides": ("Bildspel", "Slides"),
+    "add_to_deck": ("Lägg till i bildspel", "Add to slides"),
+    "added_to_deck": ("Tillagd som bild {n} i bildspelet.", "Added as slide {n} of the deck."),
+    "deck_empty": (
+        "Bildspelet är tomt. Lägg till vyer med knappen ”Lägg till i bildspel” under varje diagram, "
+        "eller börja från exemplet.",
+        "The deck is empty. Add views with the “Add to slides” button "
+        "under each chart, or start from the example.",
+    ),
+    "example_deck": ("Exempel: Sörmland i fem bilder", "Example: Sörmland in five slides"),
+    "deck_title": ("Titel", "Title"),
+    "present": ("Presentera", "Present"),
+    "exit": ("Avsluta", "Exit"),
+    "next": ("Nästa", "Next"),
+    "previous": ("Föregående", "Previous"),
+    "pin": ("Lås till dagens data", "Pin to today's data"),
+    "pin_help": (
+        "Ett låst bildspel bär med sig sina siffror och visar dem även när databasen uppdateras.",
+        "A pinned deck carries its numbers and shows them even after the database is updated.",
+    ),
+    "download_deck": ("Ladda ner bildspelet (JSON)", "Download the deck (JSON)"),
+    "load_deck": ("Öppna ett sparat bildspel (JSON)", "Open a saved deck (JSON)"),
+    "make_pptx": ("Skapa PowerPoint", "Create PowerPoint"),
+    "download_pptx": ("Ladda ner PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
+    "share_link": ("Länk till bildspelet", "Link to the deck"),
+    "image_export": ("Bild för presentation", "Image for a presentation"),
+    "make_images": ("Skapa PNG och SVG (1920×1080)", "Create PNG and SVG (1920×1080)"),
+    "no_chromium": (
+        "Bildexport kräver Chromium (kaleido); den finns inte här: {error}",
+        "Image export needs Chromium (kaleido), which is missing here: {error}",
+    ),
 }
 
 

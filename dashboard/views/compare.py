@@ -45,4 +45,5 @@ def render() -> None:
             "compare", regions=picked, year=year, age_group=age, measure=measure
         ),
     )
+    components.add_to_deck("compare")
     components.noise_notice([year])

@@ -46,4 +46,5 @@ def render() -> None:
         source,
         sql=peers.sql,
     )
+    components.add_to_deck("gap")
     components.noise_notice([peers.year])

@@ -68,6 +68,7 @@ def render() -> None:
         source,
         sql=peers.sql,
     )
+    components.add_to_deck("map")
     components.noise_notice([peers.year])
     if centres is not None and centres.height:
         with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):

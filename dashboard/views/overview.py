@@ -93,3 +93,4 @@ def render() -> None:
         source,
         sql=queries.display_sql("region_measures", region=region, age_group=age, measure=measure),
     )
+    components.add_to_deck("overview")

@@ -75,4 +75,5 @@ def render() -> None:
         source,
         sql=peers.sql,
     )
+    components.add_to_deck("ranking")
     components.noise_notice([peers.year])

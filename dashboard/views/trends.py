@@ -64,4 +64,5 @@ def render() -> None:
         source,
         sql=queries.display_sql("series", regions=sorted(picked), age_group=age, measure=measure),
     )
+    components.add_to_deck("trends")
     components.noise_notice(years)

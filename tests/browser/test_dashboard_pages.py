@@ -30,6 +30,10 @@ def test_every_page_opens_cleanly_and_offline(
     page.goto(f"{server_url}/{path}")
     if path == "om-data":
         expect(page.get_by_role("heading", name="Om data")).to_be_visible(timeout=30_000)
+    elif path == "bildspel":
+        expect(page.get_by_role("button", name="Exempel: Sörmland i fem bilder")).to_be_visible(
+            timeout=30_000
+        )
     elif path == "sql":
         expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
     else:

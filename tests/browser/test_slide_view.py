@@ -1,0 +1,57 @@
+"""Slide view in a real browser: full-screen layout, keyboard navigation, projector sizes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from dashboard import slides
+from dashboard.views.deck import example_deck
+from tests.browser.conftest import ARTIFACTS, Watch
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_keyboard_steps_through_the_deck(
+    browser: Browser, server_url: str, width: int, height: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    watch = Watch(server_url)
+    page.on("console", lambda msg: watch.console.append(msg.text) if msg.type == "error" else None)
+    page.on("response", lambda r: watch.failed.append(r.url) if r.status >= 400 else None)
+    page.on(
+        "request",
+        lambda r: (
+            watch.outside.append(r.url)
+            if not r.url.startswith((server_url, "data:", "blob:"))
+            else None
+        ),
+    )
+    screen = "1080" if height == 1080 else "720"
+    page.goto(
+        f"{server_url}/bildspel?present=1&slide=1&screen={screen}&deck={slides.to_link(example_deck())}"
+    )
+    headline = page.locator("h1.slide-headline")
+    expect(headline).to_contain_text("I Södermanlands län hade 41,1", timeout=30_000)
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    size = headline.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 32, "the headline must be readable from the back of the room"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"slide-1-{width}x{height}.png"))
+
+    page.mouse.click(5, 5)  # focus the page, as a presenter would
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(r"slide=2"), timeout=20_000)
+    expect(headline).to_contain_text("kvinnor 2019: högst Stockholms län")
+    page.keyboard.press("ArrowRight")
+    expect(headline).to_contain_text("män 2019: högst Stockholms län")
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(r"slide=2"))
+    page.screenshot(path=str(ARTIFACTS / f"slide-2-{width}x{height}.png"))
+    assert watch.problems() == []
+    context.close()
