@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.formatting import number, percent
-from dashboard.i18n import t
+from dashboard.i18n import show_label, t
 
 #: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 COLOURS = {
@@ -102,7 +102,7 @@ def ranking_bars(
             cliponaxis=False,
             customdata=regions["region_code"].to_list(),
             hovertemplate="%{y}: %{text}<extra></extra>",
-            name=t(show if show != "gap" else "gap_pp", lang),
+            name=show_label(show, lang),
         )
     )
     if not country.is_empty() and country[column][0] is not None:
@@ -235,7 +235,7 @@ def trend_lines(
                 x=rows["year"].to_list(),
                 y=rows[value_column(sex)].to_list(),
                 mode="lines+markers",
-                name=f"{name} – {t(sex if sex != 'gap' else 'gap_pp', lang).lower()}",
+                name=f"{name} – {show_label(sex, lang).lower()}",
                 line={
                     "color": COLOURS["country"] if code == "00" else COLOURS[sex],
                     "dash": LINE_STYLES[index % len(LINE_STYLES)],

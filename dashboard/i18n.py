@@ -131,3 +131,8 @@ def measure_label(measure: str, lang: str = "sv") -> str:
 
 def level_word(level: str, lang: str = "sv") -> str:
     return t(level, lang)
+
+
+def show_label(show: str, lang: str = "sv") -> str:
+    """women | men | total | gap as people read them."""
+    return t("gap_pp" if show == "gap" else show, lang)

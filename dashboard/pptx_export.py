@@ -23,7 +23,7 @@ from pptx.util import Inches, Pt
 
 from dashboard import slides
 from dashboard.charts import COLOURS, value_column
-from dashboard.i18n import t
+from dashboard.i18n import show_label, t
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 BODY = (Inches(0.5), Inches(1.35), Inches(12.333), Inches(5.4))
@@ -98,9 +98,7 @@ def _body(slide: object, rendered: slides.Rendered, lang: str, image: ImageMaker
         rows = frame.filter(pl.col("region_level") != "country").drop_nulls(column).sort(column)
         data = CategoryChartData(number_format="0.0")
         data.categories = rows["region_name"].to_list()
-        data.add_series(
-            t(rendered.show if rendered.show != "gap" else "gap_pp", lang), rows[column].to_list()
-        )
+        data.add_series(show_label(rendered.show, lang), rows[column].to_list())
         chart = shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, *BODY, data).chart
         _colour_series(chart, [rendered.show if rendered.show != "gap" else "gap"])
         chart.has_legend = False

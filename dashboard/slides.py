@@ -20,7 +20,7 @@ import polars as pl
 from dashboard import charts, queries
 from dashboard.captions import source_text
 from dashboard.formatting import number, percent
-from dashboard.i18n import measure_label, t
+from dashboard.i18n import measure_label, show_label, t
 from dashboard.narrative import ages, headline
 
 VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare")
@@ -222,7 +222,7 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
             ("women", "men", "total", "gap"),
         )
         text = _ranking_headline(frame, show, year, scope, measure, lang)
-        title = f"{title_base}, {t(show if show != 'gap' else 'gap_pp', lang).lower()}, {year} — {scope}"
+        title = f"{title_base}, {show_label(show, lang).lower()}, {year} — {scope}"
         if slide.view == "ranking":
             highlight = params.get("highlight") or None
             return Rendered(
@@ -302,7 +302,7 @@ def _ranking_headline(
         if show == "gap"
         else (lambda v: percent(v, 1, lang))
     )
-    who = t(show if show != "gap" else "gap_pp", lang).lower()
+    who = show_label(show, lang).lower()
     if not rows.height:
         return f"{measure_label(measure, lang)}, {who}, {year}"
     riket = (

@@ -6,11 +6,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, queries, state
-from dashboard.i18n import measure_label, t
+from dashboard.i18n import measure_label, show_label, t
 from dashboard.narrative import ages
 from dashboard.views import peers_selection
-
-SHOW = ("total", "women", "men", "gap")
 
 
 def render() -> None:
@@ -20,15 +18,7 @@ def render() -> None:
     # 1. selections
     peers = peers_selection.select(default_scope="municipality")
     cols = st.columns([3, 1])
-    show = state.choice(
-        "show",
-        SHOW,
-        "total",
-        t("show", lang),
-        container=cols[0],
-        horizontal=True,
-        format_func=lambda s: t(s if s != "gap" else "gap_pp", lang),
-    )
+    show = peers_selection.show_choice("total", cols[0])
     with_centres = cols[1].toggle(
         t("show_larcentrum", lang), value=st.query_params.get("lc", "1") == "1", key="w_lc"
     )
@@ -46,7 +36,7 @@ def render() -> None:
 
     # 3. output
     title = (
-        f"{measure_label(peers.measure, lang)}, {t(show if show != 'gap' else 'gap_pp', lang).lower()}, "
+        f"{measure_label(peers.measure, lang)}, {show_label(show, lang).lower()}, "
         f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
     )
     source = components.source_for(peers.year, peers.age)

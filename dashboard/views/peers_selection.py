@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import components, queries, state
-from dashboard.i18n import t
+from dashboard.i18n import show_label, t
 
 SCOPES = ("county", "municipality_in_county", "municipality")
 
@@ -79,4 +79,21 @@ def select(default_scope: str = "county") -> Peers:
         county,
         queries.peers(**params),
         queries.display_sql("peers", **params),
+    )
+
+
+SHOW = ("women", "men", "total", "gap")
+
+
+def show_choice(default: str, container: object) -> str:
+    """Which value the map or ranking shows, kept in `?show=`."""
+    lang = state.lang()
+    return state.choice(
+        "show",
+        SHOW,
+        default,
+        t("show", lang),
+        container=container,
+        horizontal=True,
+        format_func=lambda s: show_label(s, lang),
     )

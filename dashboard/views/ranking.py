@@ -6,11 +6,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, state
-from dashboard.i18n import measure_label, t
+from dashboard.i18n import measure_label, show_label, t
 from dashboard.narrative import ages
 from dashboard.views import peers_selection
-
-SHOW = ("women", "men", "total", "gap")
 
 
 def render() -> None:
@@ -20,15 +18,7 @@ def render() -> None:
     # 1. selections
     peers = peers_selection.select()
     cols = st.columns([2, 2])
-    show = state.choice(
-        "show",
-        SHOW,
-        "women",
-        t("show", lang),
-        container=cols[0],
-        horizontal=True,
-        format_func=lambda s: t(s if s != "gap" else "gap_pp", lang),
-    )
+    show = peers_selection.show_choice("women", cols[0])
     codes = peers.frame.filter(pl.col("region_level") != "country")
     names = dict(zip(codes["region_code"], codes["region_name"], strict=True))
     highlight = state.choice(
@@ -43,7 +33,7 @@ def render() -> None:
     # 2. data → 3. output
     column = charts.value_column(show)
     title = (
-        f"{measure_label(peers.measure, lang)}, {t(show if show != 'gap' else 'gap_pp', lang).lower()}, "
+        f"{measure_label(peers.measure, lang)}, {show_label(show, lang).lower()}, "
         f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
     )
     source = components.source_for(peers.year, peers.age)

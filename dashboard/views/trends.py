@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, components, queries, state
-from dashboard.i18n import measure_label, t
+from dashboard.i18n import measure_label, show_label, t
 from dashboard.narrative import ages
 
 SEXES = ("women", "men", "total", "gap")
@@ -44,7 +44,7 @@ def render() -> None:
         list(SEXES),
         ["women", "men"],
         t("show", lang),
-        format_func=lambda s: t(s if s != "gap" else "gap_pp", lang),
+        format_func=lambda s: show_label(s, lang),
     ) or ["women", "men"]
 
     # 2. data

@@ -127,8 +127,7 @@ class Watch:
         return failed + console + [f"outside request: {u}" for u in self.outside]
 
 
-@pytest.fixture
-def watch(page: Page, server_url: str) -> Watch:
+def attach_watch(page: Page, server_url: str) -> Watch:
     seen = Watch(server_url)
     page.on("console", lambda msg: seen.console.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: seen.console.append(str(exc)))
@@ -142,6 +141,11 @@ def watch(page: Page, server_url: str) -> Watch:
         ),
     )
     return seen
+
+
+@pytest.fixture
+def watch(page: Page, server_url: str) -> Watch:
+    return attach_watch(page, server_url)
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -22,7 +22,18 @@ def _choose(page: Page, label: str, option: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "karta", "rangordning", "konsskillnad", "utveckling", "jamfor", "om-data"]
+    "path",
+    [
+        "",
+        "karta",
+        "rangordning",
+        "konsskillnad",
+        "utveckling",
+        "jamfor",
+        "om-data",
+        "sql",
+        "bildspel",
+    ],
 )
 def test_every_page_opens_cleanly_and_offline(
     page: Page, server_url: str, watch: Watch, path: str

@@ -5,13 +5,21 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from dashboard import slides
 from dashboard.views.deck import example_deck
-from tests.browser.conftest import ARTIFACTS, Watch
+from tests.browser.conftest import ARTIFACTS, attach_watch
 
 pytestmark = pytest.mark.browser
+
+
+def step(page: Page, key: str, slide: int, headline: str) -> None:
+    """Press a key once the app has settled, as a presenter does, and wait for the slide."""
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=20_000)
+    page.keyboard.press(key)
+    expect(page).to_have_url(re.compile(rf"slide={slide}(&|$)"), timeout=20_000)
+    expect(page.locator("h1.slide-headline")).to_contain_text(headline, timeout=20_000)
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
@@ -20,17 +28,7 @@ def test_keyboard_steps_through_the_deck(
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
     page = context.new_page()
-    watch = Watch(server_url)
-    page.on("console", lambda msg: watch.console.append(msg.text) if msg.type == "error" else None)
-    page.on("response", lambda r: watch.failed.append(r.url) if r.status >= 400 else None)
-    page.on(
-        "request",
-        lambda r: (
-            watch.outside.append(r.url)
-            if not r.url.startswith((server_url, "data:", "blob:"))
-            else None
-        ),
-    )
+    watch = attach_watch(page, server_url)
     screen = "1080" if height == 1080 else "720"
     page.goto(
         f"{server_url}/bildspel?present=1&slide=1&screen={screen}&deck={slides.to_link(example_deck())}"
@@ -45,13 +43,9 @@ def test_keyboard_steps_through_the_deck(
     page.screenshot(path=str(ARTIFACTS / f"slide-1-{width}x{height}.png"))
 
     page.mouse.click(5, 5)  # focus the page, as a presenter would
-    page.keyboard.press("ArrowRight")
-    expect(page).to_have_url(re.compile(r"slide=2"), timeout=20_000)
-    expect(headline).to_contain_text("kvinnor 2019: högst Stockholms län")
-    page.keyboard.press("ArrowRight")
-    expect(headline).to_contain_text("män 2019: högst Stockholms län")
-    page.keyboard.press("ArrowLeft")
-    expect(page).to_have_url(re.compile(r"slide=2"))
+    step(page, "ArrowRight", 2, "kvinnor 2019: högst Stockholms län")
+    step(page, "ArrowRight", 3, "män 2019: högst Stockholms län")
+    step(page, "ArrowLeft", 2, "kvinnor 2019: högst Stockholms län")
     page.screenshot(path=str(ARTIFACTS / f"slide-2-{width}x{height}.png"))
     assert watch.problems() == []
     context.close()
