@@ -127,44 +127,6 @@ def ranking_bars(
     return with_source(fig, source)
 
 
-def county_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") -> go.Figure:
-    """Women's and men's share per region side by side, sorted by women's share, riket lines."""
-    counties = frame.filter(pl.col("region_level") != "country").sort("women_share")
-    country = frame.filter(pl.col("region_level") == "country")
-    fig = go.Figure()
-    for sex in ("men", "women"):
-        values = counties[f"{sex}_share"].to_list()
-        fig.add_bar(
-            y=counties["region_name"].to_list(),
-            x=values,
-            orientation="h",
-            name=t(sex, lang),
-            marker_color=COLOURS[sex],
-            text=[percent(v, 1, lang) for v in values],
-            textposition="outside",
-            hovertemplate="%{y}: %{text}<extra>" + t(sex, lang) + "</extra>",
-        )
-    if not country.is_empty():
-        for sex, dash in (("women", "dash"), ("men", "dot")):
-            share = country[f"{sex}_share"][0]
-            fig.add_vline(
-                x=share,
-                line_dash=dash,
-                line_color=COLOURS[sex],
-                annotation_text=f"{t('country', lang)} {t(sex, lang).lower()} {percent(share, 1, lang)}",
-                annotation_position="top",
-            )
-    _layout(
-        fig,
-        title,
-        lang,
-        barmode="group",
-        xaxis=_percent_axis(lang),
-        height=max(480, 34 * counties.height + 160),
-    )
-    return with_source(fig, source)
-
-
 def dumbbell(
     frame: pl.DataFrame, title: str, source: str, lang: str = "sv", highlight: str | None = None
 ) -> go.Figure:

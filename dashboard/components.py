@@ -15,7 +15,6 @@ from dashboard.i18n import measure_label, t
 from dashboard.narrative import ages
 
 AGE_DEFAULT = "25-64"
-NOISE_FROM_YEAR = 2025
 
 
 def region_label(regions: pl.DataFrame, lang: str) -> dict[str, str]:
@@ -123,8 +122,10 @@ def chart_with_data(
 
 
 def noise_notice(years: list[int]) -> None:
-    if any(y >= NOISE_FROM_YEAR for y in years):
-        st.info(t("noise_note", state.lang(), year=NOISE_FROM_YEAR), icon="ℹ️")
+    # the first noisy year is recorded by the build (build_info.noise_from_year), not kept here
+    noise_from = queries.build_info().get("noise_from_year")
+    if noise_from is not None and any(y >= noise_from for y in years):
+        st.info(t("noise_note", state.lang(), year=noise_from), icon="ℹ️")
 
 
 def display_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:

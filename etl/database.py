@@ -18,7 +18,7 @@ import polars as pl
 
 from etl.errors import ValidationError
 from etl.sources.model import ScbNote, SourceBatch, SourceRecord
-from etl.sql_files import names_in, sql
+from etl.sql_files import sql
 from etl.validate import NOISE_FROM_YEAR, CheckResult, run_checks
 
 SCHEMA_VERSION = 1
@@ -100,10 +100,6 @@ def write_database(
         return results
     finally:
         con.close()
-
-
-def view_names() -> list[str]:
-    return [name.split("/", 1)[1] for name in VIEWS_IN_ORDER]
 
 
 def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> None:
@@ -201,7 +197,3 @@ def _insert_build_info(
             "noise": NOISE_FROM_YEAR,
         },
     )
-
-
-def all_view_sql() -> list[str]:
-    return [sql(v) for v in names_in("views")]

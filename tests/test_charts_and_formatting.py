@@ -30,17 +30,6 @@ FRAME = pl.DataFrame(
 )
 
 
-def test_county_bars_sorted_with_riket_lines_and_source() -> None:
-    fig = charts.county_bars(FRAME, "Titel", "Källa: SCB, TAB3981")
-    men, women = fig.data
-    assert women.name == "Kvinnor" and men.name == "Män"
-    assert list(women.y) == ["Dalarnas län", "Södermanlands län"]  # bottom-up: lowest first
-    assert list(women.x) == [40.9, 41.1] and list(men.x) == [26.8, 28.1]
-    assert women.text[0] == f"40,9{THIN_SPACE}%"
-    assert sorted(s.x0 for s in fig.layout.shapes if s.type == "line") == [37.9, 49.8]
-    assert any(a.text == "Källa: SCB, TAB3981" for a in fig.layout.annotations)
-
-
 def test_ranking_bars_highlight_and_gap_units() -> None:
     fig = charts.ranking_bars(FRAME, "gap", "T", "S", highlight="04")
     (bar,) = fig.data

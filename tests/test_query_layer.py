@@ -54,3 +54,19 @@ def test_parameters_are_bound_not_pasted(db_path: Path, monkeypatch: pytest.Monk
     assert queries.region_measures(hostile, "25-64", "post_secondary").height == 0
     with pytest.raises(ValueError, match="unknown measure"):
         queries.peers(2019, "25-64", "x; DROP TABLE region", "county")
+
+
+@pytest.mark.parametrize(("years", "shown"), [([2025], True), ([2019, 2024], False)])
+def test_noise_notice_follows_the_year_the_build_records(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, years: list[int], shown: bool
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("UTB_DB_PATH", str(db_path))
+    app = AppTest.from_string(
+        f"from dashboard import components\ncomponents.noise_notice({years})"
+    ).run()
+    assert not app.exception
+    assert bool(app.info) is shown
+    if shown:
+        assert "Från referensår 2025 lägger SCB till" in app.info[0].value

@@ -7,8 +7,7 @@ import streamlit as st
 
 from dashboard import charts, components, state
 from dashboard.formatting import number
-from dashboard.i18n import measure_label, t
-from dashboard.narrative import ages
+from dashboard.i18n import t
 from dashboard.views import peers_selection
 
 
@@ -17,10 +16,7 @@ def render() -> None:
     st.title(t("gap", lang))
     peers = peers_selection.select()
     frame = peers.frame
-    title = (
-        f"{measure_label(peers.measure, lang)}: {t('women', lang).lower()} / {t('men', lang).lower()}, "
-        f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
-    )
+    title = peers.title(f"{t('women', lang).lower()} / {t('men', lang).lower()}", lang)
     source = components.source_for(peers.year, peers.age)
     ordered = (
         frame.filter(pl.col("region_level") != "country")

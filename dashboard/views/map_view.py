@@ -6,8 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, queries, state
-from dashboard.i18n import measure_label, show_label, t
-from dashboard.narrative import ages
+from dashboard.i18n import show_label, t
 from dashboard.views import peers_selection
 
 
@@ -35,10 +34,7 @@ def render() -> None:
         centres = centres.filter(pl.col("county_code") == peers.county)
 
     # 3. output
-    title = (
-        f"{measure_label(peers.measure, lang)}, {show_label(show, lang).lower()}, "
-        f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
-    )
+    title = peers.title(show_label(show, lang).lower(), lang)
     source = components.source_for(peers.year, peers.age)
     fig = charts.choropleth(geojson, frame, show, title, source, lang, centres)
     column = charts.value_column(show)

@@ -9,7 +9,8 @@ import polars as pl
 import streamlit as st
 
 from dashboard import components, queries, state
-from dashboard.i18n import show_label, t
+from dashboard.i18n import measure_label, show_label, t
+from dashboard.narrative import ages
 
 SCOPES = ("county", "municipality_in_county", "municipality")
 
@@ -23,6 +24,13 @@ class Peers:
     county: str  # "" = all
     frame: pl.DataFrame
     sql: str
+
+    def title(self, what: str, lang: str) -> str:
+        """E.g. "Eftergymnasial utbildning, kvinnor, 25–64 år, 2019 — Södermanlands län"."""
+        return (
+            f"{measure_label(self.measure, lang)}, {what}, {ages(self.age)} {t('years_word', lang)}, "
+            f"{self.year} — {self.scope_label(lang)}"
+        )
 
     def scope_label(self, lang: str) -> str:
         if self.level == "county":

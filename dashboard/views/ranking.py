@@ -6,8 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, state
-from dashboard.i18n import measure_label, show_label, t
-from dashboard.narrative import ages
+from dashboard.i18n import show_label, t
 from dashboard.views import peers_selection
 
 
@@ -32,10 +31,7 @@ def render() -> None:
 
     # 2. data → 3. output
     column = charts.value_column(show)
-    title = (
-        f"{measure_label(peers.measure, lang)}, {show_label(show, lang).lower()}, "
-        f"{ages(peers.age)} {t('years_word', lang)}, {peers.year} — {peers.scope_label(lang)}"
-    )
+    title = peers.title(show_label(show, lang).lower(), lang)
     source = components.source_for(peers.year, peers.age)
     fig = charts.ranking_bars(peers.frame, show, title, source, lang, highlight or None)
     ordered = codes.drop_nulls(column).sort(column, descending=True)

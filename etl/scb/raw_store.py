@@ -24,7 +24,7 @@ from etl.errors import SourceError
 from etl.scb.plan import TABLE_ID, PlannedQuery, regions_from_metadata, response_facts
 from etl.scb.transport import Exchange
 from etl.sources import jsonstat2
-from etl.sources.model import ScbNote, SourceBatch, SourceRecord, sha256_of
+from etl.sources.model import SourceBatch, SourceRecord, sha256_of
 
 LICENCE = "CC0 (SCB, PxWeb API v2 /config)"
 DATASET_ID = f"api:{TABLE_ID}"
@@ -186,7 +186,3 @@ class RawStore:
             fetched_at=datetime.fromisoformat(meta["fetched_at"]),
             dataset_id=DATASET_ID,
         )
-
-
-def notes_of(batches: list[SourceBatch]) -> list[ScbNote]:
-    return [n for b in batches for n in b.notes]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -207,11 +207,3 @@ def _status(message: str) -> int | None:
 def _reason(exc: Exception) -> str:
     text = str(exc)
     return "connection refused" if "refused" in text.lower() else text.splitlines()[0][:200]
-
-
-@dataclass
-class Fetched:
-    """A parsed JSON answer and the exchange that carried it."""
-
-    doc: Any
-    exchange: Exchange = field(repr=False)
