@@ -49,7 +49,9 @@ def render() -> None:
     components.chart_with_data(
         fig,
         components.display_table(frame, lang),
-        f"karta-{peers.level}-{peers.year}",
+        # what is shown is part of the chart's key: switching it mounts a new map instead of
+        # updating the live MapLibre map in place, which raced in plotly.js on a loaded machine
+        f"karta-{peers.level}-{show}-{peers.year}",
         summary,
         source,
         sql=peers.sql,
