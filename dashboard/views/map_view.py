@@ -49,8 +49,7 @@ def render() -> None:
     components.chart_with_data(
         fig,
         components.display_table(frame, lang),
-        # what is shown is part of the chart's key: switching it mounts a new map instead of
-        # updating the live MapLibre map in place, which raced in plotly.js on a loaded machine
+        # what is shown is part of the chart's key (and of the export's file name)
         f"karta-{peers.level}-{show}-{peers.year}",
         summary,
         source,

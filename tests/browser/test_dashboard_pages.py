@@ -86,16 +86,31 @@ def test_ranking_switch_to_men_and_highlight(page: Page, server_url: str, watch:
     assert watch.problems() == []
 
 
+def wait_for_map(page: Page) -> None:
+    """Until Streamlit is idle and MapLibre has finished loading the map. plotly.js 3 throws
+    ("reading '_rangeSliderData'") if the figure is replaced while its map is still loading,
+    which a very quick click can do on a slow machine; a person sees the map first."""
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
+    page.wait_for_function(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " const m = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;"
+        " return !!(m && m.map && m.map.loaded()); }",
+        timeout=30_000,
+    )
+
+
 def test_map_draws_areas_and_centres_and_follows_the_measure(
     page: Page, server_url: str, watch: Watch
 ) -> None:
     page.goto(f"{server_url}/karta?scope=county")
     expect(page.locator(".js-plotly-plot canvas").first).to_be_visible(timeout=30_000)
+    wait_for_map(page)
     page.get_by_text("Skillnad kvinnor − män", exact=True).click()
     expect(page).to_have_url(re.compile(r"show=gap"))
     expect(
         page.get_by_text(re.compile(r"Eftergymnasial utbildning, skillnad kvinnor − män"))
     ).to_be_visible()
+    wait_for_map(page)
     screenshot(page, "map-gap")
     assert watch.problems() == []
 
