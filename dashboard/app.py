@@ -11,6 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 
 from dashboard import state
+from dashboard.db_errors import DatabaseUnavailable
 from dashboard.i18n import LANGS, t
 from dashboard.views import (
     about,
@@ -50,4 +51,7 @@ pages = [
     st.Page(about.render, title=t("about", lang), url_path="om-data"),
     st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except DatabaseUnavailable as exc:
+    st.error(t(f"db_{exc.kind}", lang), icon="🔒")

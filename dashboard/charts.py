@@ -10,6 +10,7 @@ import polars as pl
 
 from dashboard.formatting import number, percent
 from dashboard.i18n import show_label, t
+from dashboard.safe_text import html_text
 
 #: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 COLOURS = {
@@ -297,8 +298,9 @@ def choropleth(
                 mode="markers",
                 marker={"size": 10, "color": COLOURS["highlight"]},
                 name=t("larcentrum", lang),
+                # centre names come from uploaded lists: shown as text, never as markup
                 text=[
-                    f"{n} ({k})"
+                    f"{html_text(n)} ({html_text(k)})"
                     for n, k in zip(centres["name"], centres["kommun_name"], strict=True)
                 ],
                 hovertemplate="%{text}<extra>" + t("larcentrum", lang) + "</extra>",

@@ -168,15 +168,15 @@ def image_buttons(fig: go.Figure, name: str) -> None:
 
 def add_to_deck(view: str) -> None:
     """Adds the current view (its URL state) as a slide of the deck kept in this session."""
-    from dashboard import slides
+    from dashboard.decks.model import PARAM_KEYS, PARAM_VALUE, Deck, Slide
 
     lang = state.lang()
     if st.button(t("add_to_deck", lang), key=f"deck_add_{view}", icon=":material/add_to_queue:"):
-        deck = st.session_state.setdefault("deck", slides.Deck())
+        deck = st.session_state.setdefault("deck", Deck())
         params = {
             k: v
             for k, v in st.query_params.to_dict().items()
-            if k not in ("lang", "deck", "slide", "present")
+            if k in PARAM_KEYS and PARAM_VALUE.fullmatch(v)
         }
-        deck.slides.append(slides.Slide(view, params))
+        deck.slides.append(Slide(view, params))
         st.toast(t("added_to_deck", lang, n=len(deck.slides)))

@@ -45,8 +45,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pp_short": ("p.e.", "pp"),
     "since_previous": ("sedan {year}", "since {year}"),
     "invalid_value": (
-        "Ogiltigt värde i länken: {key}={value!r}. Visar {default} i stället.",
-        "Invalid value in the link: {key}={value!r}. Showing {default} instead.",
+        "Ogiltigt värde för {key} i länken: {value}. Visar {default} i stället.",
+        "Invalid value for {key} in the link: {value}. Showing {default} instead.",
     ),
     "too_many_regions": (
         "Högst {n} regioner kan jämföras; de första {n} visas.",
@@ -79,6 +79,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "example": ("Exempel", "Example"),
     "run_query": ("Kör", "Run"),
+    "sql_from_link": (
+        "Frågan kom med länken och har inte körts. Läs den och tryck Kör.",
+        "The query came with the link and has not been run. Read it, then press Run.",
+    ),
+    "sql_press_run": ("Tryck Kör för att köra frågan.", "Press Run to run the query."),
+    "sql_waiting": (
+        "Andra frågor körs just nu; din står i kö…",
+        "Other queries are running right now; yours is queued…",
+    ),
+    "truncated_bytes": (
+        "Resultatet var större än {size}; de första {n} raderna visas. Välj färre kolumner eller aggregera.",
+        "The result was larger than {size}; the first {n} rows are shown. Select fewer columns or aggregate.",
+    ),
+    "renamed_columns": (
+        "Kolumner med samma namn döptes om: {names}.",
+        "Columns with the same name were renamed: {names}.",
+    ),
     "rows_shown": ("{n} rader på {seconds} s", "{n} rows in {seconds} s"),
     "truncated": (
         "Bara de första {n} raderna visas; lägg till LIMIT eller aggregera.",
@@ -109,6 +126,26 @@ TEXTS: dict[str, tuple[str, str]] = {
     "load_deck": ("Öppna ett sparat bildspel (JSON)", "Open a saved deck (JSON)"),
     "make_pptx": ("Skapa PowerPoint", "Create PowerPoint"),
     "download_pptx": ("Ladda ner PowerPoint (.pptx)", "Download PowerPoint (.pptx)"),
+    "db_locked": (
+        "Databasen är låst av ett annat program (en uppdatering eller ett analysverktyg som "
+        "skriver i den). Försök igen om en stund.",
+        "The database is locked by another program (a refresh or an analyst's tool holding it "
+        "for writing). Try again in a moment.",
+    ),
+    "db_missing": (
+        "Databasen saknas eller kan inte läsas. Bygg den med `make run` eller "
+        "`python -m etl ensure`.",
+        "The database is missing or cannot be read. Build it with `make run` or "
+        "`python -m etl ensure`.",
+    ),
+    "db_unavailable": (
+        "Databasen kan inte öppnas just nu. Försök igen om en stund.",
+        "The database cannot be opened right now. Try again in a moment.",
+    ),
+    "deck_refused": (
+        "Bildspelet öppnades inte: {reason}.",
+        "The deck was not opened: {reason}.",
+    ),
     "share_link": ("Länk till bildspelet", "Link to the deck"),
     "image_export": ("Bild för presentation", "Image for a presentation"),
     "make_images": ("Skapa PNG och SVG (1920×1080)", "Create PNG and SVG (1920×1080)"),

@@ -21,8 +21,10 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.oxml.ns import qn
 from pptx.util import Inches, Pt
 
-from dashboard import slides
 from dashboard.charts import COLOURS, value_column
+from dashboard.decks.model import Deck
+from dashboard.decks.pinning import version_note
+from dashboard.decks.render import Rendered, presentation, render
 from dashboard.i18n import show_label, t
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -37,22 +39,22 @@ def _rgb(hex_colour: str) -> RGBColor:
 def figure_png(fig: go.Figure, width: int = 1920, height: int = 1080) -> bytes:
     """PNG of a figure at presentation resolution (kaleido + local Chromium)."""
     return bytes(
-        slides.presentation(fig, width, height).to_image(format="png", width=width, height=height)
+        presentation(fig, width, height).to_image(format="png", width=width, height=height)
     )
 
 
 def figure_svg(fig: go.Figure, width: int = 1920, height: int = 1080) -> bytes:
     return bytes(
-        slides.presentation(fig, width, height).to_image(format="svg", width=width, height=height)
+        presentation(fig, width, height).to_image(format="svg", width=width, height=height)
     )
 
 
-def build(deck: slides.Deck, lang: str = "sv", image: ImageMaker = figure_png) -> bytes:
+def build(deck: Deck, lang: str = "sv", image: ImageMaker = figure_png) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
-    note = slides.version_note(deck, lang)
+    note = version_note(deck, lang)
     for spec in deck.slides:
-        rendered = slides.render(spec, lang)
+        rendered = render(spec, lang)
         slide = prs.slides.add_slide(prs.slide_layouts[5])  # title only
         title = slide.shapes.title
         title.left, title.top, title.width, title.height = (
@@ -75,7 +77,7 @@ def build(deck: slides.Deck, lang: str = "sv", image: ImageMaker = figure_png) -
     return buffer.getvalue()
 
 
-def _body(slide: object, rendered: slides.Rendered, lang: str, image: ImageMaker) -> None:
+def _body(slide: object, rendered: Rendered, lang: str, image: ImageMaker) -> None:
     shapes = slide.shapes  # type: ignore[attr-defined]
     frame = rendered.table
     if rendered.kind == "map":

@@ -12,6 +12,10 @@ from typing import Any
 import streamlit as st
 
 from dashboard.i18n import LANGS, t
+from dashboard.safe_text import quote
+
+#: Longer link values are not ours: no selection the dashboard writes comes near this.
+MAX_VALUE_CHARS = 2_000
 
 
 def lang() -> str:
@@ -20,7 +24,10 @@ def lang() -> str:
 
 
 def _notice(key: str, value: str, default: str) -> None:
-    st.warning(t("invalid_value", lang(), key=key, value=value, default=default), icon="⚠️")
+    """Says the link value was not used; the value is quoted short and literally, never rendered."""
+    st.warning(
+        t("invalid_value", lang(), key=quote(key), value=quote(value), default=default), icon="⚠️"
+    )
 
 
 def choice(
@@ -64,11 +71,15 @@ def choices(
     """Several values, kept in `?key=a,b,c`."""
     place = container or st
     raw = st.query_params.get(key)
+    if raw is not None and len(raw) > MAX_VALUE_CHARS:
+        _notice(key, raw, ", ".join(format_func(v) for v in default))
+        raw = None
     values = [v for v in raw.split(",") if v] if raw is not None else list(default)
-    unknown = [v for v in values if v not in options]
+    known = set(options)
+    unknown = [v for v in values if v not in known]
     if unknown:
         _notice(key, ",".join(unknown), ", ".join(format_func(v) for v in default))
-        values = [v for v in values if v in options] or list(default)
+        values = [v for v in values if v in known] or list(default)
     if max_selections and len(values) > max_selections:
         st.warning(t("too_many_regions", lang(), n=max_selections), icon="⚠️")
         values = values[:max_selections]

@@ -39,6 +39,15 @@ class BuildReport:
 class StepPrinter:
     """Prints each step with the time the previous one took, so a slow step is visible."""
 
+    #: the stream of a step line still waiting for its time (an error must start a new line)
+    _open_line: TextIO | None = None
+
+    @classmethod
+    def end_line(cls) -> None:
+        if cls._open_line is not None:
+            print(file=cls._open_line, flush=True)
+            StepPrinter._open_line = None
+
     def __init__(self, stream: TextIO = sys.stderr, quiet: bool = False) -> None:
         self.stream, self.quiet = stream, quiet
         self.started = self.last = time.perf_counter()
@@ -49,10 +58,12 @@ class StepPrinter:
         self.current, self.last = name, time.perf_counter()
         if not self.quiet:
             print(f"  … {name}", end="", file=self.stream, flush=True)
+            StepPrinter._open_line = self.stream
 
     def _finish_current(self) -> None:
         if self.current and not self.quiet:
             print(f" ({time.perf_counter() - self.last:.1f} s)", file=self.stream, flush=True)
+            StepPrinter._open_line = None
 
     def done(self) -> float:
         self._finish_current()
@@ -66,6 +77,8 @@ class Inputs:
     records: list[SourceRecord]  # sources without facts (the code list)
     batches: list[SourceBatch]
     places: Places
+    #: the saved API responses in `batches` (a Manifest as JSON), recorded in the database
+    api_manifest: str | None = None
 
 
 def read_places(larcentrum_path: Path, larcentrum: pl.DataFrame | None = None) -> Places:
@@ -94,12 +107,14 @@ def collect_inputs(
         regions_parts.append(regions)
         records.append(codes_record)
         batches += offline
+    api_manifest = None
     if api_batches is None:
         store = RawStore(settings.raw_dir)
-        if (manifest := store.manifest()) is not None:
+        if (manifest := store.active_manifest(settings.db_path)) is not None:
             step(f"reading saved SCB API responses in {store.folder}")
             api_batches = store.batches(manifest)
             api_regions = store.regions(manifest)
+            api_manifest = manifest.to_json()
     if api_batches:
         batches += api_batches
         if api_regions is not None:
@@ -112,7 +127,7 @@ def collect_inputs(
         )
     regions = pl.concat(regions_parts).unique("region_code", keep="first", maintain_order=True)
     step(f"reading lärcentrum from {settings.larcentrum_path.name} and region shapes")
-    return Inputs(regions, records, batches, read_places(settings.larcentrum_path))
+    return Inputs(regions, records, batches, read_places(settings.larcentrum_path), api_manifest)
 
 
 def install(
@@ -120,7 +135,13 @@ def install(
 ) -> list[CheckResult]:
     with atomic_install(settings.db_path, lock=lock) as tmp:
         checks = write_database(
-            tmp, inputs.regions, inputs.records, inputs.batches, step, inputs.places
+            tmp,
+            inputs.regions,
+            inputs.records,
+            inputs.batches,
+            step,
+            inputs.places,
+            inputs.api_manifest,
         )
         step("installing")
     return checks

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 
 from etl.analyst_docs import export_parquet, write_schema_doc
-from etl.build import build, ensure_database
+from etl.build import StepPrinter, build, ensure_database
 from etl.config import Settings, load_settings
 from etl.errors import EtlError
 from etl.larcentrum.importer import import_list
@@ -31,7 +31,7 @@ def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
     report = refresh(settings, full=args.full, quiet=args.quiet)
     if report.status == "up to date":
-        print(f"Up to date ({report.reason}); {report.requests} request(s) to SCB.")
+        print(f"Up to date: {report.reason}; {report.requests} request(s) to SCB.")
         return 0
     print(
         f"Refreshed {settings.db_path} in {report.seconds:.1f} s ({report.reason}): years "
@@ -172,8 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return handlers[args.command](args, settings)
     except EtlError as exc:
+        StepPrinter.end_line()
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        StepPrinter.end_line()
         print("interrupted: the previous database was kept", file=sys.stderr)
         return 130

@@ -55,6 +55,7 @@ def write_database(
     batches: list[SourceBatch],
     step: Step = lambda _: None,
     places: Places | None = None,
+    api_manifest: str | None = None,
 ) -> list[CheckResult]:
     """Write and validate a new database at `path`; raise ValidationError if any check fails."""
     loaded_at = datetime.now(UTC)
@@ -94,6 +95,7 @@ def write_database(
             records + [b.record for b in batches],
             loaded_at,
             (places or Places()).larcentrum_sha256,
+            api_manifest,
         )
         con.execute("USE memory")
         con.execute("DETACH target")
@@ -184,16 +186,18 @@ def _insert_build_info(
     records: list[SourceRecord],
     built_at: datetime,
     extra_sha256: str = "",
+    api_manifest: str | None = None,
 ) -> None:
     digests = [*sorted(r.sha256 for r in records), extra_sha256]
     fingerprint = hashlib.sha256("\n".join(digests).encode()).hexdigest()
     con.execute(
-        "INSERT INTO build_info VALUES ($id, $at, $schema, $fingerprint, $noise)",
+        "INSERT INTO build_info VALUES ($id, $at, $schema, $fingerprint, $noise, $manifest)",
         {
             "id": uuid.uuid4().hex,
             "at": built_at,
             "schema": SCHEMA_VERSION,
             "fingerprint": fingerprint,
             "noise": NOISE_FROM_YEAR,
+            "manifest": api_manifest,
         },
     )

@@ -54,6 +54,10 @@ class FakePxWeb:
     add_regions: dict[str, str] = field(default_factory=dict)
     drop_regions: list[str] = field(default_factory=list)
     extra_level: str | None = None
+    #: regions that vanish mid-refresh: listed by the first metadata answer, refused with 400 by
+    #: the data endpoint (as SCB does for a withdrawn code), absent from later metadata answers
+    vanish_regions: list[str] = field(default_factory=list)
+    vanished: bool = False
     faults: dict[str, list[Fault]] = field(default_factory=lambda: defaultdict(list))
     requests: list[Recorded] = field(default_factory=list)
 
@@ -207,9 +211,28 @@ class FakePxWeb:
                     return self._send(
                         429, {"title": "Too Many Requests"}, {"Retry-After": str(fault.value)}
                     )
+                if kind == "data" and set(fake.vanish_regions) & set(
+                    next(
+                        s["valueCodes"] for s in body["selection"] if s["variableCode"] == "Region"
+                    )
+                ):
+                    fake.vanished = True
+                    return self._send(400, {"title": "Bad Request", "status": 400})
+                metadata = fake.metadata
+                if fake.vanished:
+                    metadata = copy.deepcopy(metadata)
+                    fake._set_codes(
+                        metadata,
+                        "Region",
+                        {
+                            c: n
+                            for c, n in fake._labels(metadata, "Region").items()
+                            if c not in fake.vanish_regions
+                        },
+                    )
                 doc: Any = {
                     "config": fake.config,
-                    "metadata": fake.metadata,
+                    "metadata": metadata,
                     "codelist": fake.codelist(),
                 }.get(kind)
                 if kind == "data":

@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -13,7 +17,11 @@ import pytest
 from nbclient import NotebookClient
 from streamlit.testing.v1 import AppTest
 
-from dashboard import sandbox
+from dashboard import db
+from dashboard.db_errors import DatabaseUnavailable
+from dashboard.sandbox import runner
+from dashboard.sandbox.policy import SandboxError
+from dashboard.sandbox.runner import Limits
 from etl.analyst_docs import SCHEMA_DOC, export_parquet, schema_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +29,9 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 # --- the sandbox ------------------------------------------------------------------------------
+
+#: Low caps keep the memory-hungry cases fast and harmless on a test machine.
+SMALL = Limits(seconds=10, rows=10_000, result_bytes=1024**2, memory_bytes=384 * 1024**2)
 
 
 @pytest.mark.parametrize(
@@ -38,60 +49,129 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
         ("ATTACH '/tmp/other.duckdb'", "ATTACH statements are not allowed"),
         ("INSTALL httpfs", "LOAD statements are not allowed"),
         ("LOAD httpfs", "LOAD statements are not allowed"),
+        ("UPDATE EXTENSIONS", "This kind of statement is not allowed"),
         ("SET threads = 1", "SET statements are not allowed"),
         ("PRAGMA threads = 1", "SET statements are not allowed"),
         ("RESET memory_limit", "SET statements are not allowed"),
         ("CREATE TEMP TABLE x AS SELECT 1", "CREATE statements are not allowed"),
         ("DELETE FROM region", "DELETE statements are not allowed"),
+        ("EXPLAIN ANALYZE CREATE TEMP TABLE t AS SELECT 1", "allowed only of a SELECT"),
+        ("EXPLAIN DELETE FROM region", "allowed only of a SELECT"),
+        ("SELECT * FROM duckdb_settings()", "duckdb_settings is not available"),
+        ("SELECT current_setting('temp_directory')", "current_setting is not available"),
+        ("SELECT * FROM duckdb_databases()", "duckdb_databases is not available"),
+        ("SELECT * FROM query('SELECT 1')", "query is not available"),
+        ("PRAGMA database_list", "PRAGMA database_list is not allowed"),
         ("SELECT 1; SELECT 2", "Run one statement at a time (2 were given)"),
         ("SELEC 1", "SQL error: Parser Error"),
+        ("SELECT 'a\x00b'", "NUL character"),
+        ("SELECT 1 -- " + "x" * 20_000, "the console takes at most 20,000"),
         ("", "Write a query first"),
     ],
 )
 def test_forbidden_statements_are_refused_with_a_message(
     db_path: Path, sql: str, message: str
 ) -> None:
-    with pytest.raises(sandbox.SandboxError, match=re.escape(message)):
-        sandbox.run(db_path, sql)
-
-
-def test_configuration_is_locked_even_inside_a_select(db_path: Path) -> None:
-    result = sandbox.run(
-        db_path,
-        "SELECT current_setting('enable_external_access') AS ext, "
-        "current_setting('lock_configuration') AS locked",
-    )
-    assert result.frame.row(0) == (False, True)
+    with pytest.raises(SandboxError, match=re.escape(message)) as caught:
+        runner.run(db_path, sql)
+    assert "\n" not in str(caught.value), "one line, no traceback"
 
 
 @pytest.mark.parametrize(
     "sql",
     [
-        "SELECT * FROM gender_gap LIMIT 5",
-        "DESCRIBE region",
-        "SHOW TABLES",
-        "PRAGMA table_info('region')",
-        "EXPLAIN SELECT 1",
-        "SUMMARIZE region",
+        "SELECT count(*) FROM (SELECT unnest(generate_series(1, 2000000000)))",
+        "SELECT list_concat(range(5e7::BIGINT), range(5e7::BIGINT))",
+        "SELECT repeat('x', 1000000000)",
     ],
 )
-def test_reading_is_allowed(db_path: Path, sql: str) -> None:
-    assert sandbox.run(db_path, sql).frame.height > 0
+def test_memory_hungry_queries_end_with_a_message_not_the_server(db_path: Path, sql: str) -> None:
+    with pytest.raises(SandboxError, match="needed more memory than the console allows"):
+        runner.run(db_path, sql, SMALL)
 
 
-def test_a_long_query_stops_at_the_time_limit(db_path: Path) -> None:
-    with pytest.raises(sandbox.SandboxError, match=re.escape("stopped at the time limit of 0.5 s")):
-        sandbox.run(db_path, "SELECT count(*) FROM range(1000000000000)", time_limit=0.5)
+def test_the_result_is_capped_in_bytes_as_well_as_rows(db_path: Path) -> None:
+    result = runner.run(db_path, "SELECT repeat('x', 10000) AS s FROM range(10000)", SMALL)
+    assert result.cut == "bytes" and 0 < result.frame.height < 200
+    assert result.frame.estimated_size() <= SMALL.result_bytes
 
 
 def test_the_row_cap(db_path: Path) -> None:
-    result = sandbox.run(db_path, "SELECT * FROM range(25) t(n)", row_cap=10)
-    assert (
-        result.truncated
-        and result.frame.height == 10
-        and result.frame["n"].to_list() == list(range(10))
+    result = runner.run(db_path, "SELECT * FROM range(25) t(n)", Limits(rows=10))
+    assert result.cut == "rows" and result.frame["n"].to_list() == list(range(10))
+    assert not runner.run(db_path, "SELECT * FROM range(10)", Limits(rows=10)).truncated
+
+
+def test_a_long_query_stops_at_the_time_limit(db_path: Path) -> None:
+    with pytest.raises(SandboxError, match=re.escape("stopped at the time limit of 0.5 s")):
+        runner.run(db_path, "SELECT count(*) FROM range(1000000000000)", Limits(seconds=0.5))
+
+
+def test_the_worker_is_killed_at_the_wall_clock(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever DuckDB does with its interrupt, the process ends at the limit."""
+    monkeypatch.setattr(runner, "START_SECONDS", 0.0)
+    started = time.perf_counter()
+    with pytest.raises(SandboxError, match="stopped at the time limit"):
+        runner.run(db_path, "SELECT 1", Limits(seconds=0.05))
+    assert time.perf_counter() - started < 3
+
+
+def test_duplicate_column_names_are_renamed(db_path: Path) -> None:
+    result = runner.run(db_path, "SELECT 1 AS a, 2 AS a, 3 AS a_2")
+    assert result.frame.columns == ["a", "a_2", "a_2_2"]
+    assert result.renamed == [("a", "a_2"), ("a_2", "a_2_2")]
+
+
+def test_server_paths_never_reach_the_analyst(db_path: Path) -> None:
+    with pytest.raises(SandboxError) as caught:
+        runner.run(db_path, f"SELECT * FROM read_text('{db_path}')")
+    assert str(db_path.parent) not in str(caught.value)
+    result = runner.run(db_path, f"SELECT '{db_path.parent}/x' AS p")
+    assert str(db_path.parent) not in result.frame["p"][0]
+
+
+def test_queries_beyond_the_concurrency_limit_wait_then_are_told(db_path: Path) -> None:
+    waited = []
+    for _ in range(runner.MAX_CONCURRENT):
+        runner._gate.acquire()
+    try:
+        with pytest.raises(SandboxError, match="queries are already running"):
+            runner.run(db_path, "SELECT 1", on_wait=lambda: waited.append(1), wait_seconds=0.2)
+    finally:
+        for _ in range(runner.MAX_CONCURRENT):
+            runner._gate.release()
+    assert waited == [1]
+    assert runner.run(db_path, "SELECT 1 AS one").frame["one"].to_list() == [1]
+
+
+def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(db_path, copy)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+            "time.sleep(60)",
+            str(copy),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
-    assert not sandbox.run(db_path, "SELECT * FROM range(10)", row_cap=10).truncated
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(SandboxError) as caught:
+            runner.run(copy, "SELECT 1")
+        message = str(caught.value)
+        assert message.startswith("The database is locked by another program")
+        assert str(tmp_path) not in message and "PID" not in message
+        with pytest.raises(DatabaseUnavailable, match="locked by another program"):
+            db.query(copy, "SELECT 1")
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 # --- the SQL page -----------------------------------------------------------------------------
@@ -106,12 +186,15 @@ def _sql_page(db_path: Path, monkeypatch: pytest.MonkeyPatch, sql: str) -> AppTe
     return app.run()
 
 
-def test_sql_page_runs_a_query_from_the_link(
+def test_a_query_from_a_link_is_shown_not_run_until_run_is_pressed(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = _sql_page(
-        db_path, monkeypatch, "SELECT region_code, region_name FROM region WHERE county_code = '04'"
-    )
+    sql = "SELECT region_code, region_name FROM region WHERE county_code = '04'"
+    app = _sql_page(db_path, monkeypatch, sql)
+    assert not app.exception and not app.error and not app.dataframe
+    assert app.text_area[0].value == sql
+    assert "har inte körts" in app.info[0].value
+    app.button(key="run_sql").click().run()
     assert not app.exception and not app.error
     assert len(app.dataframe[0].value) == 10
     assert [getattr(b, "label", None) for b in app.get("download_button")] == [
@@ -122,6 +205,7 @@ def test_sql_page_runs_a_query_from_the_link(
 
 def test_sql_page_refuses_reading_a_file(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = _sql_page(db_path, monkeypatch, "SELECT * FROM read_csv('/etc/passwd')")
+    app.button(key="run_sql").click().run()
     assert not app.exception and "can only read this database" in app.error[0].value
     assert not app.dataframe
 
@@ -132,7 +216,7 @@ def test_every_example_query_runs(db_path: Path) -> None:
     found = examples()
     assert len(found) >= 5
     for title, sql in found.items():
-        assert sandbox.run(db_path, sql).frame.height > 0, title
+        assert runner.run(db_path, sql).frame.height > 0, title
 
 
 def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,7 +226,7 @@ def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.Monke
     ).run()
     code = app.code[0].value
     assert "FROM gender_gap_by_measure" in code and "year = 2019" in code and "$" not in code
-    assert sandbox.run(db_path, code).frame.height == 22
+    assert runner.run(db_path, code).frame.height == 22
     assert any(m.value.startswith("[Öppna frågan i SQL-konsolen](/sql?sql=") for m in app.markdown)
 
 

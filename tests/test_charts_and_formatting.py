@@ -126,3 +126,49 @@ def test_swedish_numbers() -> None:
     assert points(-2.5, lang="en") == "-2.5 percentage points"
     assert points(-2.5) == "−2,5 procentenheter"
     assert percent(None) == "–"
+
+
+def test_exports_neutralise_formulas() -> None:
+    import io
+    import zipfile
+
+    from dashboard.exports import swedish_csv, xlsx
+
+    frame = pl.DataFrame(
+        {"name": ['=HYPERLINK("https://evil.example")', "+cmd|x", "-1+1", "@A1", "Flen"]}
+    )
+    lines = swedish_csv(frame).decode("utf-8-sig").splitlines()[1:]
+    assert [line.lstrip('"')[0] for line in lines] == ["'", "'", "'", "'", "F"]
+    with zipfile.ZipFile(io.BytesIO(xlsx(frame))) as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "'=HYPERLINK" in strings and ">'+cmd|x<" in strings
+
+
+def test_centre_names_are_text_in_the_map_hover() -> None:
+    from dashboard.charts import choropleth
+
+    centres = pl.DataFrame(
+        {
+            "name": ['<a href="https://evil.example">Klicka</a>'],
+            "kommun_name": ["Flen<img src=x>"],
+            "latitude": [59.06],
+            "longitude": [16.59],
+        }
+    )
+    frame = pl.DataFrame(
+        {
+            "region_code": ["0482"],
+            "region_name": ["Flen"],
+            "region_level": ["municipality"],
+            "women_share": [30.0],
+            "rank_women": [1],
+            "n_regions": [1],
+        }
+    )
+    fig = choropleth(
+        {"type": "FeatureCollection", "features": []}, frame, "women", "t", "s", "sv", centres
+    )
+    (hover,) = fig.data[1].text
+    assert "<a" not in hover and "<img" not in hover
+    assert '&lt;a href="https://evil.example"&gt;Klicka&lt;/a&gt;' in hover

@@ -316,3 +316,92 @@ def test_bad_import_changes_nothing(installed: Settings, tmp_path: Path) -> None
             installed, _write(tmp_path, [HEADER, GOOD, "X,9999,,59,16,locality,,s,"]), quiet=True
         )
     assert (_digest(installed.db_path), _digest(installed.larcentrum_path)) == before
+
+
+# --- hostile files: every problem named with its line, nothing half-read ----------------------
+
+
+def test_a_stale_xlsx_dimension_cannot_hide_rows(tmp_path: Path) -> None:
+    """openpyxl's read-only mode trusts <dimension>; a workbook that understates it lost rows."""
+    import zipfile
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER.split(","))
+    for name in ("A", "B", "C"):
+        sheet.append(
+            [f"Lärcentrum {name}", "0482", "Flen", 59.06, 16.59, "locality", None, "s", None]
+        )
+    book.save(tmp_path / "full.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "full.xlsx") as source,
+        zipfile.ZipFile(tmp_path / "stale.xlsx", "w") as target,
+    ):
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                assert b'<dimension ref="A1:I4"/>' in data
+                data = data.replace(b'<dimension ref="A1:I4"/>', b'<dimension ref="A1:I2"/>')
+            target.writestr(item, data)
+    frame = validate(tmp_path / "stale.xlsx", municipality_shapes())
+    assert frame["name"].to_list() == ["Lärcentrum A", "Lärcentrum B", "Lärcentrum C"]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (
+            '=HYPERLINK("https://evil.example";"x"),0482,,59.06,16.59,locality,,s,',
+            "line 2: name starts with '='",
+        ),
+        ("+cmd|' /C calc'!A0,0482,,59.06,16.59,locality,,s,", "line 2: name starts with '+'"),
+        ("@SUM(1),0482,,59.06,16.59,locality,,s,", "line 2: name starts with '@'"),
+        ("X,0482,,59.06,16.59,locality,,=1+1,", "line 2: source starts with '='"),
+        ("N" * 300 + ",0482,,59.06,16.59,locality,,s,", "line 2: name is 300 characters long"),
+        ("A\tB,0482,,59.06,16.59,locality,,s,", "line 2: name contains control characters"),
+    ],
+)
+def test_formulas_long_fields_and_control_characters_are_refused(
+    tmp_path: Path, line: str, message: str
+) -> None:
+    with pytest.raises(RegistryError) as caught:
+        validate(_write(tmp_path, [HEADER, line]), municipality_shapes())
+    assert any(p.startswith(message) for p in caught.value.problems), caught.value.problems
+
+
+def test_a_field_over_the_csv_limit_is_a_line_not_a_traceback(tmp_path: Path) -> None:
+    path = _write(tmp_path, [HEADER, GOOD, f'"{"x" * 1_000_000}",0482,,59.06,16.59,locality,,s,'])
+    with pytest.raises(RegistryError, match=r"line \d+: not readable as CSV \(field larger"):
+        validate(path, municipality_shapes())
+
+
+def test_nul_bytes_are_refused_with_their_line(tmp_path: Path) -> None:
+    path = tmp_path / "nul.csv"
+    path.write_bytes(f"{HEADER}\n{GOOD}\nX\x00,0482,,59.06,16.59,locality,,s,\n".encode())
+    with pytest.raises(RegistryError) as caught:
+        validate(path, municipality_shapes())
+    assert caught.value.problems == ["line 3: contains a NUL byte (0x00), which text never has"]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ((HEADER + "\n" + GOOD + "\n").encode("utf-16"), "the file is UTF-16 text"),
+        ((HEADER + "\n" + GOOD + "\n").encode("utf-16-le"), "the file is UTF-16 text"),
+        (b"%PDF-1.7\n" + bytes(range(256)) * 4, "this is not a text file"),
+        (b"PK\x03\x04" + bytes(100), "this is not a text file"),
+    ],
+)
+def test_the_encoding_is_named(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "list.csv"
+    path.write_bytes(data)
+    with pytest.raises(RegistryError, match=message):
+        validate(path, municipality_shapes())
+
+
+def test_a_file_too_large_for_a_list_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_bytes(HEADER.encode() + b"\n" + (GOOD.encode() + b"\n") * 60_000)
+    with pytest.raises(RegistryError, match="a lärcentrum list is at most 5 MB"):
+        validate(path, municipality_shapes())

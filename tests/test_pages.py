@@ -3,6 +3,7 @@ numbers equal the database's, links round-trip, bad link values fall back with a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -171,3 +172,69 @@ def test_router_and_english() -> None:
     assert not app.exception
     assert app.title[0].value == "Overview"
     assert "In Sweden, 49.8% of women and 37.9% of men aged 25–64" in app.markdown[0].value
+
+
+PAYLOAD = "[Logga in](https://evil.example) ![x](https://evil.example/px.png) <b>fet</b>"
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("overview", {"region": PAYLOAD}),
+        ("compare", {"regions": f"01,{PAYLOAD}"}),
+        ("ranking", {"scope": "municipality_in_county", "county": PAYLOAD}),
+        ("ranking", {"highlight": PAYLOAD}),
+        ("trends", {"sex": PAYLOAD}),
+        ("map_view", {"show": PAYLOAD}),
+    ],
+)
+def test_a_bad_link_value_is_quoted_literally_never_rendered(
+    name: str, params: dict[str, str]
+) -> None:
+    app = page(name, **params)
+    assert not app.exception
+    (notice,) = [w.value for w in app.warning if "Ogiltigt värde" in w.value]
+    quoted = re.search(r"`([^`]*)`\. Visar", notice)
+    assert quoted, notice  # the value sits in a code span, where Markdown makes no links or images
+    assert "](" not in notice.replace(quoted.group(0), "")
+    assert len(quoted.group(1)) <= 80
+
+
+def test_a_huge_link_value_is_not_echoed() -> None:
+    app = page("compare", regions="x" * 100_000)
+    assert not app.exception
+    assert all(len(w.value) < 400 for w in app.warning)
+    assert _plotly_charts(app)
+
+
+def test_a_locked_database_is_a_sentence_not_a_traceback(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(db_path, copy)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+            "time.sleep(60)",
+            str(copy),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        monkeypatch.setenv("UTB_DB_PATH", str(copy))
+        app = AppTest.from_file(APP, default_timeout=60).run()
+        assert not app.exception
+        (message,) = [e.value for e in app.error]
+        assert message.startswith("Databasen är låst av ett annat program")
+        assert str(tmp_path) not in message and "PID" not in message
+    finally:
+        holder.kill()
+        holder.wait()

@@ -319,7 +319,7 @@ def test_transient_faults_are_retried_and_retry_after_is_capped(
 @pytest.mark.parametrize(
     ("fake_args", "message"),
     [
-        ({"drop_regions": ["0486"]}, r"region code\(s\) \['0486'\] are no longer published"),
+        ({"drop_regions": ["0486"]}, r"TAB3981 no longer has region code\(s\) \['0486'\]"),
         ({"extra_level": "8"}, r"new education level code\(s\) \['8'\]"),
     ],
 )
@@ -369,3 +369,109 @@ def test_kill_mid_refresh_leaves_old_database_and_no_partial_files(
     fake.stop()
     assert child.returncode == 130 and "previous database was kept" in err
     _assert_untouched(previous, before)
+
+
+def test_a_region_withdrawn_mid_refresh_is_named_as_drift(
+    previous: Settings, data_dir: Path
+) -> None:
+    """SCB answers 400 for a withdrawn code; the user is told which region went, not "Bad Request"."""
+    before = (_digest(previous.db_path), _files(previous.raw_dir))
+    fake, settings = _refresh_with(previous, data_dir, {}, fake_args={"vanish_regions": ["0114"]})
+    with pytest.raises(ScbError) as caught:
+        refresh(settings, policy=FAST, quiet=True)
+    fake.stop()
+    assert str(caught.value).startswith("metadata drift: TAB3981 no longer has region 0114")
+    assert "Bad Request" not in str(caught.value)
+    _assert_untouched(previous, before)
+
+
+# --- tidy-up: responses and manifest always agree with the installed database ---------------
+
+
+def _folder(settings: Settings) -> Path:
+    return settings.raw_dir / "scb" / "TAB3981"
+
+
+def test_responses_left_by_killed_runs_are_deleted(previous: Settings, data_dir: Path) -> None:
+    folder = _folder(previous)
+    active = set(_files(folder))
+    orphans = [
+        "20990101T000000000000-data-001.json",
+        "20990101T000000000000-data-001.json.meta.json",
+    ]
+    for name in orphans:
+        (folder / name).write_text("{}", encoding="utf-8")
+    (folder / ".20990101T000000000000-data-002.json.tmp").write_bytes(b"partial")
+    before = _digest(previous.db_path)
+    fake = FakePxWeb(data_dir, years=["2024"], updated=OLD_STAMP)  # nothing new at SCB
+    settings = load_settings(
+        db_path=previous.db_path,
+        raw_dir=previous.raw_dir,
+        scb_base_url=fake.start(),
+        data_dir=previous.data_dir,
+    )
+    report = refresh(settings, policy=FAST, quiet=True)
+    fake.stop()
+    assert report.status == "up to date" and report.reason.startswith("SCB's table unchanged")
+    assert set(_files(folder)) == active  # orphans gone, the active responses kept
+    assert _digest(previous.db_path) == before
+
+
+def test_a_kill_between_install_and_manifest_cannot_leave_them_out_of_step(
+    previous: Settings, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database records its responses inside the atomic install; manifest.json only mirrors it."""
+    from etl.build import build
+    from etl.scb.raw_store import RawStore
+
+    folder = _folder(previous)
+    old_manifest = (folder / "manifest.json").read_text(encoding="utf-8")
+    fake, settings = _refresh_with(previous, data_dir, {})
+
+    def killed(*_: object) -> None:
+        raise KeyboardInterrupt  # as a kill -9 right after the swap: nothing after it runs
+
+    monkeypatch.setattr(RawStore, "activate", killed)
+    with pytest.raises(KeyboardInterrupt):
+        refresh(settings, policy=FAST, quiet=True)
+    monkeypatch.undo()
+    assert (folder / "manifest.json").read_text(encoding="utf-8") == old_manifest  # out of step
+
+    def years() -> list[int]:
+        with duckdb.connect(str(settings.db_path), read_only=True) as con:
+            return [
+                y
+                for (y,) in con.execute(
+                    "SELECT DISTINCT year FROM attainment ORDER BY 1"
+                ).fetchall()
+            ]
+
+    assert years() == [2024, 2025]
+    build(settings, quiet=True)  # reads the database's record, not the stale manifest.json
+    assert years() == [2024, 2025]
+    report = refresh(settings, policy=FAST, quiet=True)
+    fake.stop()
+    assert report.status == "up to date"
+    store = RawStore(settings.raw_dir)
+    recorded = store.active_manifest(settings.db_path)
+    assert recorded is not None and store.manifest() == recorded
+    assert set(_files(folder)) == recorded.files() | {"manifest.json"}
+
+
+def test_an_error_starts_on_its_own_line(tmp_path: Path) -> None:
+    """The progress line "  … step" is ended before "error:" is printed."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "UTB_DB_PATH": str(tmp_path / "db.duckdb"),
+        "UTB_RAW_DIR": str(tmp_path / "raw"),
+        "UTB_SCB_BASE_URL": f"http://127.0.0.1:{closed_port}/api/v2",
+        "UTB_SCB_TIMEOUT": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "etl", "refresh"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert any(line.startswith("error: ") for line in done.stderr.splitlines()), done.stderr

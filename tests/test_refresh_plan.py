@@ -91,7 +91,10 @@ def test_years_to_fetch(metadata: dict[str, Any]) -> None:
     updated = datetime(2026, 4, 27, 6, tzinfo=UTC)
     all_years = {int(y) for y in range(1985, 2026)}
     assert years_to_fetch(metadata, set(), None, full=False)[0][0] == "1985"
-    assert years_to_fetch(metadata, all_years, updated, full=False) == ([], "up to date")
+    assert years_to_fetch(metadata, all_years, updated, full=False) == (
+        [],
+        "SCB's table unchanged since 2026-04-27",
+    )
     assert years_to_fetch(metadata, all_years - {2025}, updated, full=False) == (
         ["2025"],
         "years missing",

@@ -95,6 +95,7 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
         ("schema_version", "INTEGER"),
         ("data_fingerprint", "VARCHAR"),
         ("noise_from_year", "INTEGER"),
+        ("api_manifest", "VARCHAR"),
     ],
     "attainment": [
         ("year", "INTEGER"),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import struct
+import zlib
 from pathlib import Path
 
 import duckdb
@@ -14,7 +17,10 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from streamlit.testing.v1 import AppTest
 
-from dashboard import pptx_export, slides
+from dashboard import pptx_export
+from dashboard.decks import link, model, pinning
+from dashboard.decks import render as drawing
+from dashboard.decks.model import DeckError, Slide
 from dashboard.views.deck import example_deck
 
 
@@ -43,7 +49,7 @@ def _shares(db_path: Path, column: str) -> dict[str, float]:
 def test_pptx_has_the_slides_in_order_with_titles_and_footers(pptx_file: Deck) -> None:
     deck = example_deck()
     assert [s.shapes.title.text for s in pptx_file.slides] == [
-        slides.render(s).headline for s in deck.slides
+        drawing.render(s).headline for s in deck.slides
     ]
     assert pptx_file.slides[0].shapes.title.text.startswith("I Södermanlands län hade 41,1")
     for slide in pptx_file.slides:
@@ -83,7 +89,7 @@ def test_without_chromium_the_map_says_so_and_the_rest_exports() -> None:
     def no_browser(_: object) -> bytes:
         raise RuntimeError("no chromium")
 
-    deck = slides.Deck("t", [slides.Slide("map", {"scope": "county"}), slides.Slide("gap", {})])
+    deck = model.Deck("t", [Slide("map", {"scope": "county"}), Slide("gap", {})])
     prs = Presentation(io.BytesIO(pptx_export.build(deck, image=no_browser)))
     texts = [sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame]
     assert any("Bildexport kräver Chromium" in t for t in texts)
@@ -93,7 +99,7 @@ def test_without_chromium_the_map_says_so_and_the_rest_exports() -> None:
 
 
 def test_png_and_svg_at_presentation_size() -> None:
-    rendered = slides.render(slides.Slide("ranking", {"show": "women"}))
+    rendered = drawing.render(Slide("ranking", {"show": "women"}))
     png = pptx_export.figure_png(rendered.figure)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1920, 1080)
     svg = pptx_export.figure_svg(rendered.figure).decode()
@@ -102,29 +108,94 @@ def test_png_and_svg_at_presentation_size() -> None:
 
 def test_deck_json_and_link_round_trip() -> None:
     deck = example_deck()
-    again = slides.from_json(slides.to_json(deck))
+    again = model.from_json(model.to_json(deck))
     assert [(s.view, s.params) for s in again.slides] == [(s.view, s.params) for s in deck.slides]
     assert not again.pinned
-    linked = slides.from_link(slides.to_link(deck))
+    linked = link.from_link(link.to_link(deck))
     assert [(s.view, s.params) for s in linked.slides] == [(s.view, s.params) for s in deck.slides]
-    assert len(slides.to_link(deck)) < 400
+    assert linked.title == deck.title and len(link.to_link(deck)) < 400
 
 
-def test_pinned_deck_keeps_its_numbers() -> None:
-    pinned = slides.pin(slides.Deck("t", [slides.Slide("ranking", {"show": "women"})]))
-    reloaded = slides.from_json(slides.to_json(pinned))
+def test_a_pinned_file_is_shown_only_when_its_numbers_are_the_databases() -> None:
+    pinned = pinning.pin(model.Deck("t", [Slide("ranking", {"show": "women"})]))
+    text = model.to_json(pinned)
+    reloaded = pinning.load_file(text.encode())
     assert reloaded.pinned and reloaded.slides[0].snapshot
-    assert slides.version_note(reloaded).startswith(
-        "Låst till dataversion"
-    ) and "(aktuell)" in slides.version_note(reloaded)
-    # change the carried numbers: the slide shows them, not the database's
-    for row in reloaded.slides[0].snapshot or []:
+    note = pinning.version_note(reloaded)
+    assert note.startswith("Låst till dataversion") and "(aktuell)" in note
+
+    forged = json.loads(text)
+    for row in forged["slides"][0]["data"]:
         if row["region_code"] == "20":
             row["women_share"] = 99.5
-    rendered = slides.render(reloaded.slides[0])
-    assert "högst Dalarnas län 99,5" in rendered.headline
-    reloaded.pinned_fingerprint = "older"
-    assert "databasen har nyare data" in slides.version_note(reloaded)
+    with pytest.raises(DeckError, match="slide 1: its numbers differ"):
+        pinning.load_file(json.dumps(forged).encode())
+
+    other_version = json.loads(text)
+    other_version["pinned"]["data_fingerprint"] = "0" * 64
+    with pytest.raises(DeckError, match="data version this database does not hold"):
+        pinning.load_file(json.dumps(other_version).encode())
+
+    stamped = json.loads(text)
+    stamped["pinned"]["built_at"] = "<img src=https://evil.example/x.png> 1999"
+    shown = pinning.load_file(json.dumps(stamped).encode())
+    assert "evil" not in pinning.version_note(shown)  # the build time is the database's
+
+
+def _token(doc: object) -> str:
+    return base64.urlsafe_b64encode(zlib.compress(json.dumps(doc).encode())).decode()
+
+
+SLIDE = {"view": "ranking", "params": {"show": "women"}}
+
+
+@pytest.mark.parametrize(
+    ("doc", "message"),
+    [
+        (
+            {
+                "version": 1,
+                "slides": [{**SLIDE, "data": [{"region_name": "X", "women_share": 99}]}],
+            },
+            "carries more than views",
+        ),
+        (
+            {"version": 1, "pinned": {"data_fingerprint": "f"}, "slides": [SLIDE]},
+            "carries more than views",
+        ),
+        ({"version": 1, "slides": [SLIDE], "script": "x"}, "carries more than views"),
+        (
+            {"version": 1, "slides": [{"view": "ranking", "params": {"region_name": "Sörmland"}}]},
+            "is not a view setting",
+        ),
+        (
+            {"version": 1, "slides": [{"view": "ranking", "params": {"highlight": "<b>04</b>"}}]},
+            "not a code, year or list",
+        ),
+        ({"version": 1, "slides": [SLIDE] * 41}, "at most 40 are allowed"),
+        ({"version": 1, "slides": []}, "no slides"),
+    ],
+)
+def test_links_carry_views_never_content(doc: object, message: str) -> None:
+    with pytest.raises(DeckError, match=message):
+        link.from_link(_token(doc))
+
+
+def test_damaged_huge_and_bomb_links_are_refused() -> None:
+    with pytest.raises(DeckError, match="damaged"):
+        link.from_link("!!!not-a-deck")
+    with pytest.raises(DeckError, match="too long"):
+        link.from_link("A" * 9_000)
+    bomb = base64.urlsafe_b64encode(zlib.compress(b"[" * 5_000_000, 9)).decode()
+    assert len(bomb) < 8_000
+    with pytest.raises(DeckError, match="too large"):
+        link.from_link(bomb)
+
+
+def test_a_deck_title_is_kept_short_and_plain() -> None:
+    doc = {"version": 1, "title": "A\n<script>x</script>" + "y" * 500, "slides": [SLIDE]}
+    deck = link.from_link(_token(doc))
+    assert len(deck.title) <= model.TITLE_LIMIT and "\n" not in deck.title
 
 
 @pytest.mark.parametrize(
@@ -133,13 +204,15 @@ def test_pinned_deck_keeps_its_numbers() -> None:
         ("not json", "not a deck file"),
         ('{"version": 7, "slides": []}', "not a version 1 deck"),
         ('{"version": 1, "slides": [{"view": "spreadsheet"}]}', "slide 1: view must be one of"),
+        (
+            '{"version": 1, "slides": [{"view": "ranking", "data": [{"a": 1}]}]}',
+            "not pinned to a data version",
+        ),
     ],
 )
 def test_bad_deck_files_are_refused(text: str, message: str) -> None:
-    with pytest.raises(slides.DeckError, match=message):
-        slides.from_json(text)
-    with pytest.raises(slides.DeckError, match="damaged"):
-        slides.from_link("!!!not-a-deck")
+    with pytest.raises(DeckError, match=message):
+        pinning.load_file(text.encode())
 
 
 def _deck_page(**params: str) -> AppTest:
@@ -150,13 +223,25 @@ def _deck_page(**params: str) -> AppTest:
     return app.run()
 
 
+def test_a_forged_link_is_refused_on_the_page_and_nothing_is_drawn() -> None:
+    doc = {
+        "version": 1,
+        "slides": [{**SLIDE, "data": [{"region_code": "04", "region_name": "<a href=x>X</a>"}]}],
+    }
+    app = _deck_page(deck=_token(doc), present="1", slide="1")
+    assert not app.exception
+    assert app.error and app.error[0].value.startswith("Bildspelet öppnades inte")
+    assert not list(app.get("plotly_chart"))
+    assert all("href" not in m.value for m in app.markdown)
+
+
 def test_deck_page_builds_reorders_and_removes() -> None:
     app = _deck_page()
     app.button(key="example").click().run()
     assert not app.exception
     assert len(app.session_state["deck"].slides) == 5
     token = app.query_params["deck"]
-    assert [s.view for s in slides.from_link(token).slides] == [
+    assert [s.view for s in link.from_link(token).slides] == [
         "overview",
         "ranking",
         "ranking",
@@ -170,7 +255,7 @@ def test_deck_page_builds_reorders_and_removes() -> None:
 
 
 def test_present_mode_steps_through_slides() -> None:
-    token = slides.to_link(example_deck())
+    token = link.to_link(example_deck())
     app = _deck_page(deck=token, present="1", slide="1")
     first = app.markdown[1].value
     assert "Södermanlands län" in first
@@ -184,7 +269,7 @@ def test_add_the_current_view_to_the_deck() -> None:
     app = AppTest.from_string(
         "from dashboard.views import ranking\nranking.render()", default_timeout=60
     )
-    app.query_params.update({"show": "men", "scope": "county"})
+    app.query_params.update({"show": "men", "scope": "county", "injected": "<b>x</b>"})
     app.run()
     app.button(key="deck_add_ranking").click().run()
     (slide,) = app.session_state["deck"].slides
@@ -192,4 +277,5 @@ def test_add_the_current_view_to_the_deck() -> None:
         slide.view == "ranking"
         and slide.params["show"] == "men"
         and slide.params["scope"] == "county"
+        and "injected" not in slide.params
     )

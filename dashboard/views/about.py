@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import queries, state
 from dashboard.formatting import day
 from dashboard.i18n import t
+from dashboard.safe_text import markdown
 
 DEFINITIONS = {
     "sv": """
@@ -72,7 +73,8 @@ def render() -> None:
     for row in queries.notes().iter_rows(named=True):
         marker = "❗ " if row["mandatory"] else ""
         where = f" ({row['variable']} {row['value_code']})" if row["value_code"] else ""
-        st.markdown(f"{marker}{row['note_text']}{where}")
+        # notes arrive from the API (or a mirror of it): shown as text, never as Markdown
+        st.markdown(f"{marker}{markdown(row['note_text'])}{markdown(where)}")
     st.subheader(t("larcentrum", lang))
     st.dataframe(
         queries.larcentrum().select(

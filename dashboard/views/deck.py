@@ -4,8 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import pptx_export, slides, state
+from dashboard import pptx_export, state
+from dashboard.decks import pinning
+from dashboard.decks import render as drawing
+from dashboard.decks.link import from_link, to_link
+from dashboard.decks.model import (
+    TITLE_LIMIT,
+    Deck,
+    DeckError,
+    Slide,
+    clean_title,
+    to_json,
+    unpinned,
+)
 from dashboard.i18n import t
+from dashboard.safe_text import html_text, markdown, quote
 
 #: projector → (figure width the type is scaled for, chart height in pixels)
 SCREENS = {"720": (1280, 500), "1080": (1920, 800)}
@@ -20,38 +33,38 @@ HIDE_CHROME = """
 """
 
 
-def example_deck() -> slides.Deck:
+def example_deck() -> Deck:
     """The workshop example: Sörmland vs riket, the county rankings, the map, the trend."""
-    return slides.Deck(
+    return Deck(
         "Sörmland",
         [
-            slides.Slide("overview", {"region": "04"}),
-            slides.Slide("ranking", {"scope": "county", "show": "women", "highlight": "04"}),
-            slides.Slide("ranking", {"scope": "county", "show": "men", "highlight": "04"}),
-            slides.Slide(
+            Slide("overview", {"region": "04"}),
+            Slide("ranking", {"scope": "county", "show": "women", "highlight": "04"}),
+            Slide("ranking", {"scope": "county", "show": "men", "highlight": "04"}),
+            Slide(
                 "map",
                 {"scope": "municipality_in_county", "county": "04", "show": "total", "lc": "1"},
             ),
-            slides.Slide("trends", {"age": "16-74", "regions": "04", "sex": "women,men"}),
+            Slide("trends", {"age": "16-74", "regions": "04", "sex": "women,men"}),
         ],
     )
 
 
-def _current_deck() -> slides.Deck:
+def _current_deck() -> Deck:
     token = st.query_params.get("deck")
-    session: slides.Deck = st.session_state.setdefault("deck", slides.Deck())
+    session: Deck = st.session_state.setdefault("deck", Deck())
     if token and token != st.session_state.get("_deck_token"):
         try:
-            session = slides.from_link(token)
+            session = from_link(token)
             st.session_state["deck"] = session
-        except slides.DeckError as exc:
-            st.error(str(exc))
+        except DeckError as exc:
+            st.error(t("deck_refused", state.lang(), reason=str(exc)))
         st.session_state["_deck_token"] = token
     return session
 
 
-def _sync_url(deck: slides.Deck) -> None:
-    token = slides.to_link(deck) if deck.slides else ""
+def _sync_url(deck: Deck) -> None:
+    token = to_link(deck) if deck.slides else ""
     st.session_state["_deck_token"] = token
     if token:
         st.query_params["deck"] = token
@@ -68,18 +81,21 @@ def render() -> None:
         edit(deck, lang)
 
 
-def present(deck: slides.Deck, lang: str) -> None:
+def present(deck: Deck, lang: str) -> None:
     st.markdown(HIDE_CHROME, unsafe_allow_html=True)
     count = len(deck.slides)
     raw = st.query_params.get("slide", "1")
     number = min(max(int(raw) if raw.isdigit() else 1, 1), count)
-    rendered = slides.render(deck.slides[number - 1], lang)
+    rendered = drawing.render(deck.slides[number - 1], lang)
     width, height = SCREENS.get(st.query_params.get("screen", "720"), SCREENS["720"])
-    st.markdown(f'<h1 class="slide-headline">{rendered.headline}</h1>', unsafe_allow_html=True)
+    # the headline and footer are generated from the database, and escaped all the same
+    st.markdown(
+        f'<h1 class="slide-headline">{html_text(rendered.headline)}</h1>', unsafe_allow_html=True
+    )
     # fixed height so headline, chart and footer fit a 1280×720 projector; Streamlit's theme is
     # off here because it would replace the large slide fonts with its own small ones
     st.plotly_chart(
-        slides.presentation(rendered.figure, width=width, height=height),
+        drawing.presentation(rendered.figure, width=width, height=height),
         theme=None,
         config={"displayModeBar": False},
         alt=rendered.headline,
@@ -92,8 +108,8 @@ def present(deck: slides.Deck, lang: str) -> None:
         st.query_params["slide"] = str(number - 1)
         st.rerun()
     middle.markdown(
-        f'<div class="slide-footer">{rendered.source} · {slides.version_note(deck, lang)} · '
-        f"{number} / {count}</div>",
+        f'<div class="slide-footer">{html_text(rendered.source)} · '
+        f"{html_text(pinning.version_note(deck, lang))} · {number} / {count}</div>",
         unsafe_allow_html=True,
     )
     if right.button(
@@ -107,16 +123,16 @@ def present(deck: slides.Deck, lang: str) -> None:
     st.query_params["slide"] = str(number)
 
 
-def edit(deck: slides.Deck, lang: str) -> None:
+def edit(deck: Deck, lang: str) -> None:
     st.title(t("slides", lang))
     uploaded = st.file_uploader(t("load_deck", lang), type=["json"], key="deck_upload")
     if uploaded is not None and st.session_state.get("_uploaded") != uploaded.file_id:
         st.session_state["_uploaded"] = uploaded.file_id
         try:
-            deck = slides.from_json(uploaded.getvalue())
+            deck = pinning.load_file(uploaded.getvalue(), lang)
             st.session_state["deck"] = deck
-        except slides.DeckError as exc:
-            st.error(str(exc))
+        except DeckError as exc:
+            st.error(t("deck_refused", lang, reason=str(exc)))
     if not deck.slides:
         st.info(t("deck_empty", lang))
         if st.button(t("example_deck", lang), key="example"):
@@ -124,15 +140,17 @@ def edit(deck: slides.Deck, lang: str) -> None:
         else:
             return
 
-    deck.title = st.text_input(t("deck_title", lang), deck.title, key="deck_title")
+    deck.title = clean_title(
+        st.text_input(t("deck_title", lang), deck.title, max_chars=TITLE_LIMIT, key="deck_title")
+    )
     for index, spec in enumerate(list(deck.slides)):
-        rendered = slides.render(spec, lang)
+        rendered = drawing.render(spec, lang)
         cols = st.columns([1, 12, 1, 1, 1])
         cols[0].markdown(f"**{index + 1}**")
         pinned = " 📌" if spec.snapshot is not None else ""
         cols[1].markdown(
-            f"{rendered.headline}{pinned}  \n`{spec.view}` · "
-            + " · ".join(f"{k}={v}" for k, v in spec.params.items())
+            f"{markdown(rendered.headline)}{pinned}  \n{quote(spec.view)} · "
+            + " · ".join(quote(f"{k}={v}") for k, v in spec.params.items())
         )
         if cols[2].button("↑", key=f"up_{index}", disabled=index == 0):
             deck.slides[index - 1], deck.slides[index] = deck.slides[index], deck.slides[index - 1]
@@ -146,12 +164,12 @@ def edit(deck: slides.Deck, lang: str) -> None:
 
     pin = st.toggle(t("pin", lang), value=deck.pinned, help=t("pin_help", lang), key="pin")
     if pin and not deck.pinned:
-        deck = slides.pin(deck, lang)
+        deck = pinning.pin(deck, lang)
         st.session_state["deck"] = deck
     elif not pin and deck.pinned:
-        deck = slides.Deck(deck.title, [slides.Slide(s.view, s.params) for s in deck.slides])
+        deck = unpinned(deck)
         st.session_state["deck"] = deck
-    st.caption(slides.version_note(deck, lang))
+    st.caption(pinning.version_note(deck, lang))
     _sync_url(deck)
 
     state.choice(
@@ -170,7 +188,7 @@ def edit(deck: slides.Deck, lang: str) -> None:
         st.rerun()
     actions[1].download_button(
         t("download_deck", lang),
-        slides.to_json(deck),
+        to_json(deck),
         f"{_file_name(deck)}.json",
         "application/json",
         key="deck_json",
@@ -187,8 +205,8 @@ def edit(deck: slides.Deck, lang: str) -> None:
             key="deck_pptx",
         )
     st.markdown(f"**{t('share_link', lang)}**")
-    st.code(f"/bildspel?deck={slides.to_link(deck)}", language=None)
+    st.code(f"/bildspel?deck={to_link(deck)}", language=None)
 
 
-def _file_name(deck: slides.Deck) -> str:
+def _file_name(deck: Deck) -> str:
     return "".join(c if c.isalnum() else "-" for c in deck.title.lower()).strip("-") or "bildspel"

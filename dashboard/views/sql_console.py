@@ -1,4 +1,8 @@
-"""SQL: analysts query the database in the browser, read-only and sandboxed."""
+"""SQL: analysts query the database in the browser, read-only and in a caged worker process.
+
+A query that arrives in a link is shown, never run, until the reader presses "Kör": a link
+must not make anyone's browser (or our server) do work its reader has not seen.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,12 @@ import io
 
 import streamlit as st
 
-from dashboard import queries, sandbox, state
+from dashboard import queries, state
 from dashboard.exports import swedish_csv
 from dashboard.i18n import t
+from dashboard.safe_text import quote
+from dashboard.sandbox import runner
+from dashboard.sandbox.policy import SandboxError
 
 EXAMPLES_DIR = queries.SQL_DIR / "examples"
 
@@ -29,36 +36,61 @@ def render() -> None:
         t(
             "sql_intro",
             lang,
-            rows=f"{sandbox.ROW_CAP:,}".replace(",", " "),
-            seconds=f"{sandbox.TIME_LIMIT_SECONDS:g}",
+            rows=f"{runner.LIMITS.rows:,}".replace(",", " "),
+            seconds=f"{runner.LIMITS.seconds:g}",
         )
     )
 
-    # 1. the query: from the link, an example, or typed
+    # 1. the query: from the link, an example, or typed; shown, not run
     library = examples()
     picked = st.selectbox(t("example", lang), ["", *library], key="w_example")
     if picked and st.session_state.get("_example_used") != picked:
         st.session_state["_example_used"] = picked
         st.query_params["sql"] = library[picked]
+    from_link = st.query_params.get("sql")
     text = st.text_area(
         "SQL",
-        st.query_params.get("sql", next(iter(library.values()))),
+        from_link or next(iter(library.values())),
         height=220,
-        key=f"w_sql_{hash(st.query_params.get('sql', ''))}",
+        max_chars=None,
+        key=f"w_sql_{hash(from_link or '')}",
     )
     st.query_params["sql"] = text
 
-    # 2. run it in the sandbox
-    try:
-        result = sandbox.run(queries.db_path(), text)
-    except sandbox.SandboxError as exc:
-        st.error(str(exc))
+    # 2. run it in the caged worker when asked
+    clicked = st.button(t("run_query", lang), type="primary", key="run_sql", shortcut="ctrl+enter")
+    if clicked:
+        waiting = st.empty()
+        try:
+            result = runner.run(
+                queries.db_path(),
+                text,
+                on_wait=lambda: waiting.info(t("sql_waiting", lang), icon="⏳"),
+            )
+            st.session_state["sql_result"] = (text, result)
+        except SandboxError as exc:
+            st.session_state.pop("sql_result", None)
+            st.error(str(exc))
+            return
+        finally:
+            waiting.empty()
+    ran = st.session_state.get("sql_result")
+    if ran is None or ran[0] != text:
+        st.info(t("sql_from_link" if from_link and not clicked else "sql_press_run", lang))
         return
+    _show(ran[1], lang)
 
-    # 3. the result
+
+def _show(result: runner.SandboxResult, lang: str) -> None:
     st.caption(t("rows_shown", lang, n=result.frame.height, seconds=f"{result.seconds:.2f}"))
-    if result.truncated:
+    if result.cut == "rows":
         st.warning(t("truncated", lang, n=result.frame.height))
+    elif result.cut == "bytes":
+        size = f"{runner.LIMITS.result_bytes / 1024**2:g} MB"
+        st.warning(t("truncated_bytes", lang, n=result.frame.height, size=size))
+    if result.renamed:
+        names = ", ".join(f"{quote(a, 40)} → {quote(b, 40)}" for a, b in result.renamed)
+        st.caption(t("renamed_columns", lang, names=names))
     st.dataframe(result.frame, hide_index=True)
     buffer = io.BytesIO()
     result.frame.write_parquet(buffer)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from etl.build import StepPrinter, collect_inputs, install, read_places
 from etl.config import Settings
+from etl.formula_guard import neutralise_frame
 from etl.larcentrum.registry import validate
 from etl.sources.geography import municipality_shapes
 
@@ -35,7 +36,8 @@ def import_list(
     inputs.places = read_places(path, frame)
     install(settings, inputs, step)
     tmp = settings.larcentrum_path.with_name(f".{settings.larcentrum_path.name}.tmp")
-    frame.write_csv(tmp)  # normalised: UTF-8, comma-separated, ISO dates
+    # normalised: UTF-8, comma-separated, ISO dates, formula-like text inert
+    neutralise_frame(frame).write_csv(tmp)
     os.replace(tmp, settings.larcentrum_path)
     step.done()
     return report

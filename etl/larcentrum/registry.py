@@ -26,6 +26,15 @@ PRECISIONS = ("address", "locality", "municipality")
 SWEDEN = {"lat": (55.0, 69.2), "lon": (10.5, 24.3)}
 #: A locality point may sit on a simplified border; 0.01° is about 1 km.
 BORDER_TOLERANCE_DEGREES = 0.01
+#: A national list is a few hundred rows; anything far larger is not a lärcentrum list.
+MAX_FILE_BYTES = 5 * 1024**2
+MAX_ROWS = 5_000
+#: An .xlsx is a zip; its sheets may unpack to at most this much (a zip bomb stops here).
+MAX_XLSX_UNPACKED_BYTES = 50 * 1024**2
+#: Longest accepted text per column; longer is a pasted document, not a name.
+MAX_CHARS = {"name": 200, "locality": 100, "source": 2_000, "website": 2_000}
+DEFAULT_MAX_CHARS = 100
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 SCHEMA = {
     "name": pl.String,
@@ -61,25 +70,70 @@ class Row:
 
 def read_rows(path: Path) -> tuple[list[str], list[Row]]:
     """Header and rows with their line numbers (Excel row numbers for .xlsx)."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise RegistryError(
+            path,
+            [f"line 1: the file is {size / 1024**2:.1f} MB; a lärcentrum list is at most 5 MB"],
+        )
     if path.suffix.lower() == ".xlsx":
-        return _read_xlsx(path)
-    raw = path.read_bytes()
-    text = _decode(path, raw)
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader, [])]
-    rows = []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        rows.append(
-            Row(reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False)))
+        header, rows = _read_xlsx(path)
+    else:
+        header, rows = _read_csv(path, _decode(path, path.read_bytes()))
+    if len(rows) > MAX_ROWS:
+        raise RegistryError(
+            path, [f"line {rows[MAX_ROWS].line}: more than {MAX_ROWS:,} centres in one list"]
         )
     return header, rows
 
 
+def _read_csv(path: Path, text: str) -> tuple[list[str], list[Row]]:
+    if nul_lines := [n for n, line in enumerate(text.split("\n"), start=1) if "\x00" in line]:
+        raise RegistryError(
+            path,
+            [f"line {n}: contains a NUL byte (0x00), which text never has" for n in nul_lines[:20]],
+        )
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        header = [h.strip().lower() for h in next(reader, [])]
+        for values in reader:
+            if not any(v.strip() for v in values):
+                continue
+            rows.append(
+                Row(reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False)))
+            )
+            if len(rows) > MAX_ROWS:
+                break
+    except csv.Error as exc:
+        # e.g. a field over the csv module's limit, or a quote left open to the end of the file
+        raise RegistryError(
+            path,
+            [f"line {reader.line_num}: not readable as CSV ({str(exc).splitlines()[0][:120]})"],
+        ) from None
+    return header, rows
+
+
 def _decode(path: Path, raw: bytes) -> str:
+    """The file's text; a named encoding problem rather than a "missing columns" puzzle."""
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")):
+        raise RegistryError(
+            path,
+            [
+                "line 1: this is not a text file (a workbook, document or archive); "
+                "give .xlsx files the .xlsx ending, or save as CSV"
+            ],
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (raw[:200].count(b"\x00") > 20):
+        raise RegistryError(
+            path,
+            [
+                "line 1: the file is UTF-16 text (Excel's “Unicode text”); save it as "
+                "“CSV UTF-8” or as .xlsx"
+            ],
+        )
     # UTF-8 (with or without BOM) first; Excel's "CSV (semikolonavgränsad)" writes cp1252
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -92,15 +146,32 @@ def _decode(path: Path, raw: bytes) -> str:
 
 
 def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
+    import zipfile
+
     from openpyxl import load_workbook
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+        if unpacked > MAX_XLSX_UNPACKED_BYTES:
+            raise RegistryError(
+                path,
+                [f"line 1: the workbook unpacks to {unpacked / 1024**2:.0f} MB; at most 50 MB"],
+            )
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        # read-only mode trusts the sheet's declared <dimension>; a stale one would hide rows
+        sheet.reset_dimensions()
+        cells = []
+        for values in sheet.iter_rows(values_only=True):
+            cells.append(values)
+            if len(cells) > MAX_ROWS + 1:
+                break
+    except RegistryError:
+        raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise RegistryError(
             path, [f"line 1: not a readable .xlsx workbook ({exc.__class__.__name__})"]
-        ) from exc
-    cells = list(sheet.iter_rows(values_only=True))
+        ) from None
     if not cells:
         return [], []
     header = [str(h or "").strip().lower() for h in cells[0]]
@@ -155,7 +226,7 @@ def validate(path: Path, kommun_shapes: dict[str, shapely.Geometry]) -> pl.DataF
 def _check_row(
     values: dict[str, str], shapes: dict[str, shapely.Geometry]
 ) -> tuple[list[str], dict[str, object]]:
-    errors: list[str] = []
+    errors: list[str] = _text_problems(values)
     name = values.get("name", "")
     if not name:
         errors.append("name is empty")
@@ -207,6 +278,22 @@ def _check_row(
         "verified_date": verified,
     }
     return errors, record
+
+
+def _text_problems(values: dict[str, str]) -> list[str]:
+    """Over-long fields, control characters and formula-like text, named by column."""
+    problems = []
+    for column, value in values.items():
+        limit = MAX_CHARS.get(column, DEFAULT_MAX_CHARS)
+        if len(value) > limit:
+            problems.append(f"{column} is {len(value):,} characters long; at most {limit:,}")
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+            problems.append(f"{column} contains control characters (NUL, tab or line breaks)")
+        if value.startswith(FORMULA_PREFIXES) and column not in ("latitude", "longitude"):
+            problems.append(
+                f"{column} starts with {value[0]!r}, which spreadsheets run as a formula"
+            )
+    return problems
 
 
 def _number(text: str) -> float | None:

@@ -108,7 +108,7 @@ def years_to_fetch(
         latest_loaded = str(max(loaded_years))
         wanted = sorted(set(missing) | ({latest_loaded} if latest_loaded in published else set()))
         return wanted, f"SCB updated the table ({_day(loaded_updated)} → {_day(updated)})"
-    return missing, "years missing" if missing else "up to date"
+    return missing, "years missing" if missing else f"SCB's table unchanged since {_day(updated)}"
 
 
 def _day(stamp: datetime | None) -> str:

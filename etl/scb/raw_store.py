@@ -3,10 +3,12 @@
 Layout under `<raw_dir>/scb/TAB3981/`:
   <run>-metadata.json, <run>-codelist.json, <run>-data-NNN.json   exact response bytes
   <file>.meta.json       URL, method, request body, fetched_at, SCB's updated, label, notes, sha256
-  manifest.json          which data responses make up the database now
+  manifest.json          a copy, for people, of which responses make up the database now
 
-New responses become active only when the manifest is replaced, which the refresh does after
-the new database is installed; a failed or interrupted refresh deletes its files instead.
+Which responses are active is recorded *in the database* (`build_info.api_manifest`), inside
+the same atomic install as the data, so the two can never disagree: a refresh killed between
+installing the database and rewriting manifest.json is repaired by the next run, which also
+deletes responses that no installed database uses (left by killed or failed runs).
 """
 
 from __future__ import annotations
@@ -52,6 +54,14 @@ class Manifest:
     def updated_stamp(self) -> datetime | None:
         return datetime.fromisoformat(self.scb_updated) if self.scb_updated else None
 
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, indent=2)
+
+    def files(self) -> set[str]:
+        """Every file this manifest keeps: responses and their metadata files."""
+        names = {n for n in (self.metadata_file, self.codelist_file, *self.data_files) if n}
+        return names | {f"{n}.meta.json" for n in names}
+
 
 class RawStore:
     def __init__(self, raw_dir: Path):
@@ -66,6 +76,32 @@ class RawStore:
             return Manifest(**json.loads(self.manifest_path.read_text(encoding="utf-8")))
         except (json.JSONDecodeError, TypeError) as exc:
             raise SourceError(f"{self.manifest_path}: unreadable manifest ({exc})") from exc
+
+    def active_manifest(self, db_path: Path) -> Manifest | None:
+        """The responses the installed database was built from: its own record when it has
+        one (the truth), else manifest.json (no database yet, or one built before the record)."""
+        recorded = _recorded_manifest(db_path)
+        if recorded is _NO_RECORD:
+            return self.manifest()
+        return recorded  # type: ignore[return-value]
+
+    def tidy(self, active: Manifest | None) -> list[str]:
+        """manifest.json rewritten to match `active`; every response it does not list deleted.
+        Call with the lock held. Returns the names of the deleted files."""
+        if not self.folder.is_dir():
+            return []
+        keep = active.files() if active else set()
+        removed = []
+        for path in sorted(self.folder.iterdir()):
+            if path.name == self.manifest_path.name or path.name in keep or not path.is_file():
+                continue
+            path.unlink(missing_ok=True)
+            removed.append(path.name)
+        if active is None:
+            self.manifest_path.unlink(missing_ok=True)
+        elif self.manifest() != active:
+            _write_atomically(self.manifest_path, active.to_json().encode())
+        return removed
 
     def save(self, name: str, exchange: Exchange, extra: dict[str, Any]) -> Path:
         """Write a response and its metadata file; returns the response path."""
@@ -95,7 +131,7 @@ class RawStore:
 
     def activate(self, manifest: Manifest, superseded: list[str]) -> None:
         """Make `manifest` current; files it no longer lists are deleted."""
-        _write_atomically(self.manifest_path, json.dumps(manifest.__dict__, indent=2).encode())
+        _write_atomically(self.manifest_path, manifest.to_json().encode())
         self.discard([self.folder / name for name in superseded])
 
     def batches(self, manifest: Manifest | None = None) -> list[SourceBatch]:
@@ -186,3 +222,33 @@ class RawStore:
             fetched_at=datetime.fromisoformat(meta["fetched_at"]),
             dataset_id=DATASET_ID,
         )
+
+
+_NO_RECORD = object()
+
+
+def _recorded_manifest(db_path: Path) -> Manifest | object | None:
+    """build_info.api_manifest of the installed database; _NO_RECORD if there is no database or
+    it predates the record."""
+    import duckdb
+
+    if not db_path.exists():
+        return _NO_RECORD
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            columns = {
+                c
+                for (c,) in con.execute(
+                    "SELECT column_name FROM duckdb_columns() WHERE table_name = 'build_info'"
+                ).fetchall()
+            }
+            if "api_manifest" not in columns:
+                return _NO_RECORD
+            row = con.execute("SELECT api_manifest FROM build_info").fetchone()
+    except duckdb.Error as exc:
+        raise SourceError(
+            f"{db_path}: cannot read which responses it was built from ({exc})"
+        ) from exc
+    if row is None or row[0] is None:
+        return None
+    return Manifest(**json.loads(row[0]))

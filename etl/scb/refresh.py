@@ -1,8 +1,10 @@
 """`python -m etl refresh`: TAB3981 from SCB's API into the database, incrementally.
 
-Order of work: lock → /config → metadata (drift checks, what is new) → codelist → data requests
-(each saved with its metadata file) → build with every source → validate → swap → activate the
-new responses. Any failure before the swap deletes the new responses and keeps the database.
+Order of work: lock → tidy (responses no installed database uses are deleted) → /config →
+metadata (drift checks, what is new) → codelist → data requests (each saved with its metadata
+file) → build with every source → validate → swap (the database records its responses) →
+rewrite manifest.json. Any failure before the swap deletes the new responses and keeps the
+database; a kill after it is repaired by the next run's tidy-up.
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ def refresh(
     step = StepPrinter(quiet=quiet)
     store = RawStore(settings.raw_dir)
     with exclusive_lock(settings.db_path), terminate_as_interrupt():
+        previous = store.active_manifest(settings.db_path)
+        store.tidy(previous)
         step(f"asking SCB at {settings.scb_base_url}")
         api, session = connect(
             settings.scb_base_url, settings.scb_lang, settings.scb_timeout, policy
@@ -67,11 +71,11 @@ def refresh(
                 lambda: api.get_table_metadata(TABLE_ID), policy, f"{TABLE_ID} metadata"
             )
             check_metadata(metadata)
-            previous = store.manifest()
             added, removed = region_drift(metadata, _known_regions(settings, previous))
             if removed:
                 raise ScbError(
-                    f"metadata drift: region code(s) {removed} are no longer published in {TABLE_ID}"
+                    f"metadata drift: {TABLE_ID} no longer has region code(s) {removed} that the "
+                    "database holds; nothing was changed (SCB may have merged or renamed kommuner)"
                 )
             loaded_years = set(previous.years) if previous else set()
             years, reason = years_to_fetch(
@@ -111,7 +115,9 @@ def refresh(
             )
             queries = plan_queries(metadata, codelist, years, max_cells)
             step(f"fetching {len(years)} year(s) in {len(queries)} request(s): {reason}")
-            data_files = _fetch(api, session, store, run, queries, policy, metadata, saved, quiet)
+            data_files = _fetch(
+                api, session, store, run, queries, policy, metadata, saved, quiet, settings
+            )
 
             step("building the database")
             published = jsonstat2.category_codes(metadata, "Region")
@@ -124,27 +130,28 @@ def refresh(
                 if keep
                 else []
             )
+            manifest = Manifest(
+                scb_updated=metadata.get("updated"),
+                years=sorted(
+                    loaded_years | {int(y) for y in years} if not full else {int(y) for y in years}
+                ),
+                regions=published,
+                metadata_file=saved[0].name,
+                codelist_file=saved[1].name,
+                data_files=[*keep, *data_files],
+                excluded_years=excluded,
+            )
             inputs = collect_inputs(
                 settings,
                 step,
                 api_batches=[*new_batches, *old_batches],
                 api_regions=regions_from_metadata(metadata),
             )
+            inputs.api_manifest = manifest.to_json()
             install(settings, inputs, step, lock=False)
         except BaseException:
             store.discard(saved)
             raise
-        manifest = Manifest(
-            scb_updated=metadata.get("updated"),
-            years=sorted(
-                loaded_years | {int(y) for y in years} if not full else {int(y) for y in years}
-            ),
-            regions=jsonstat2.category_codes(metadata, "Region"),
-            metadata_file=saved[0].name,
-            codelist_file=saved[1].name,
-            data_files=[*keep, *data_files],
-            excluded_years=excluded,
-        )
         superseded = (
             []
             if previous is None
@@ -179,6 +186,7 @@ def _fetch(
     metadata: dict[str, Any],
     saved: list[Path],
     quiet: bool,
+    settings: Settings,
 ) -> list[str]:
     names = []
     total_cells = sum(q.cells for q in queries)
@@ -191,7 +199,12 @@ def _fetch(
             def fetch(body: dict[str, Any] = query.body) -> Any:
                 return api._client.call(endpoint=f"/tables/{TABLE_ID}/data", query=body)
 
-            doc = with_retries(fetch, policy, where)
+            try:
+                doc = with_retries(fetch, policy, where)
+            except ScbError as exc:
+                if exc.status is None or not 400 <= exc.status < 500 or exc.status == 429:
+                    raise
+                raise _explain_refusal(api, query.body, where, exc, policy) from exc
             response_facts(doc, query, where)  # refuse a response that does not answer the request
             name = f"{run}-data-{number:03d}.json"
             saved.append(
@@ -241,3 +254,37 @@ def _known_regions(settings: Settings, previous: Manifest | None) -> set[str] | 
         if path.exists():
             return set(read_region_codes(path)["region_code"])
     return None
+
+
+def _explain_refusal(
+    api: Any, body: dict[str, Any], where: str, exc: ScbError, policy: RetryPolicy
+) -> ScbError:
+    """A refused data request, named as drift when SCB's metadata no longer has what we asked
+    for (SCB answers "400 Bad Request" for a region or year it has withdrawn)."""
+    try:
+        fresh = with_retries(
+            lambda: api.get_table_metadata(TABLE_ID), policy, f"{TABLE_ID} metadata"
+        )
+    except ScbError:
+        return exc
+    gone = []
+    for selection in body.get("selection", []):
+        dimension = selection["variableCode"]
+        if dimension not in fresh.get("id", []) or selection.get("codelist"):
+            continue  # codelist values (age groups) are checked against the codelist, not here
+        published = set(jsonstat2.category_codes(fresh, dimension))
+        missing = [c for c in selection["valueCodes"] if c not in published]
+        if missing:
+            gone.append(f"{_DIMENSION_WORDS.get(dimension, dimension)} {', '.join(missing[:10])}")
+    if not gone:
+        return ScbError(
+            f"{where}: SCB refused the request ({exc.status}), although it matches the table's "
+            "published metadata; try again later"
+        )
+    return ScbError(
+        f"metadata drift: {TABLE_ID} no longer has {'; '.join(gone)} (SCB refused {where} with "
+        f"{exc.status}); nothing was changed"
+    )
+
+
+_DIMENSION_WORDS = {"Region": "region", "Tid": "year", "UtbildningsNiva": "education level"}

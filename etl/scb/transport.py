@@ -27,6 +27,10 @@ T = TypeVar("T")
 class ScbError(EtlError):
     """SCB could not be reached or answered with something we cannot use."""
 
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status SCB answered with, when it refused
+
 
 @dataclass
 class Exchange:
@@ -188,7 +192,7 @@ def with_retries(call: Callable[[], T], policy: RetryPolicy, what: str) -> T:
                 problem, retry = f"server error {status}", True
             else:
                 raise ScbError(
-                    f"{what}: SCB refused the request: {str(exc).splitlines()[0]}"
+                    f"{what}: SCB refused the request: {str(exc).splitlines()[0]}", status
                 ) from exc
         if not retry or attempt == policy.attempts:
             raise ScbError(f"{what}: {problem}; gave up after {attempt} attempt(s)")

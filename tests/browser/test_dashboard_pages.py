@@ -46,6 +46,8 @@ def test_every_page_opens_cleanly_and_offline(
             timeout=30_000
         )
     elif path == "sql":
+        # nothing runs until the reader presses Kör
+        page.get_by_role("button", name="Kör").click(timeout=30_000)
         expect(page.locator('[data-testid="stDataFrame"]').first).to_be_visible(timeout=30_000)
     else:
         expect(page.locator(CHART).first).to_be_visible(timeout=30_000)

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dashboard import slides
+from dashboard.decks.link import to_link
 from dashboard.views.deck import example_deck
 from tests.browser.conftest import ARTIFACTS, attach_watch
 
@@ -31,7 +31,7 @@ def test_keyboard_steps_through_the_deck(
     watch = attach_watch(page, server_url)
     screen = "1080" if height == 1080 else "720"
     page.goto(
-        f"{server_url}/bildspel?present=1&slide=1&screen={screen}&deck={slides.to_link(example_deck())}"
+        f"{server_url}/bildspel?present=1&slide=1&screen={screen}&deck={to_link(example_deck())}"
     )
     headline = page.locator("h1.slide-headline")
     expect(headline).to_contain_text("I Södermanlands län hade 41,1", timeout=30_000)

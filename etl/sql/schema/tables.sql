@@ -117,7 +117,8 @@ CREATE TABLE build_info (
     built_at         TIMESTAMPTZ NOT NULL,
     schema_version   INTEGER NOT NULL,
     data_fingerprint VARCHAR NOT NULL,
-    noise_from_year  INTEGER NOT NULL
+    noise_from_year  INTEGER NOT NULL,
+    api_manifest     VARCHAR
 );
 COMMENT ON TABLE build_info IS 'One row describing this database build. data_fingerprint changes whenever the loaded data changes.';
 COMMENT ON COLUMN build_info.build_id IS 'Unique id of this build (a rebuild from the same sources gets a new one).';
@@ -125,3 +126,4 @@ COMMENT ON COLUMN build_info.built_at IS 'When the database was built.';
 COMMENT ON COLUMN build_info.schema_version IS 'Version of this schema; bumped on any breaking change to tables or views.';
 COMMENT ON COLUMN build_info.data_fingerprint IS 'SHA-256 over the sha256 of every loaded source.';
 COMMENT ON COLUMN build_info.noise_from_year IS 'First reference year with SCB''s added random noise (2025).';
+COMMENT ON COLUMN build_info.api_manifest IS 'The saved SCB API responses this database was built from (the refresh manifest, JSON); NULL when built from offline files only. This record, not manifest.json beside the responses, says which responses are active.';

@@ -1,0 +1,164 @@
+"""A deck is a title and slides; a slide is a page name and that page's URL parameters.
+
+Everything in a deck file or link comes from outside, so reading one accepts exactly the
+shape we write and nothing more: known views, known parameter names with code-like values,
+a short title, a bounded number of slides. Pinned numbers (`data`) are allowed only in files,
+and only the `pinning` module may accept them, after checking them against the database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dashboard.safe_text import shorten
+
+VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare")
+DECK_VERSION = 1
+#: The URL parameters the chart pages write; nothing else describes a view.
+PARAM_KEYS = frozenset(
+    {
+        "age",
+        "county",
+        "highlight",
+        "lc",
+        "measure",
+        "region",
+        "regions",
+        "scope",
+        "sex",
+        "show",
+        "year",
+    }
+)
+#: Every value the pages write is a code, a year or a comma-separated list of them.
+PARAM_VALUE = re.compile(r"[A-Za-z0-9_,\-]{0,200}")
+MAX_SLIDES = 40
+TITLE_LIMIT = 120
+DEFAULT_TITLE = "Utbildningsläget"
+
+
+class DeckError(ValueError):
+    """A deck file or link that cannot be used; the message says what is wrong."""
+
+
+@dataclass
+class Slide:
+    view: str
+    params: dict[str, str]
+    snapshot: list[dict[str, Any]] | None = None  # the table, when the deck is pinned
+
+
+@dataclass
+class Deck:
+    title: str = DEFAULT_TITLE
+    slides: list[Slide] = field(default_factory=list)
+    pinned_fingerprint: str | None = None
+    pinned_built_at: str | None = None
+
+    @property
+    def pinned(self) -> bool:
+        return self.pinned_fingerprint is not None
+
+
+def unpinned(deck: Deck) -> Deck:
+    """The same views without pinned numbers: they re-render from the database."""
+    return Deck(deck.title, [Slide(s.view, dict(s.params)) for s in deck.slides])
+
+
+def clean_title(value: object) -> str:
+    return shorten(str(value or ""), TITLE_LIMIT).strip() or DEFAULT_TITLE
+
+
+def to_document(deck: Deck, with_numbers: bool = True) -> dict[str, Any]:
+    doc: dict[str, Any] = {"version": DECK_VERSION, "title": deck.title}
+    if with_numbers and deck.pinned:
+        doc["pinned"] = {
+            "data_fingerprint": deck.pinned_fingerprint,
+            "built_at": deck.pinned_built_at,
+        }
+    doc["slides"] = [
+        {
+            "view": s.view,
+            "params": s.params,
+            **({"data": s.snapshot} if with_numbers and s.snapshot is not None else {}),
+        }
+        for s in deck.slides
+    ]
+    return doc
+
+
+def to_json(deck: Deck) -> str:
+    return json.dumps(to_document(deck), ensure_ascii=False, indent=1, default=str)
+
+
+def parse_document(doc: object, allow_numbers: bool) -> Deck:
+    """The deck a document describes, refusing anything we would not have written."""
+    top_keys = {"version", "title", "slides"} | ({"pinned"} if allow_numbers else set())
+    if not isinstance(doc, dict) or doc.get("version") != DECK_VERSION:
+        raise DeckError(f"not a version {DECK_VERSION} deck (expected version and slides)")
+    if extra := sorted(set(doc) - top_keys):
+        raise DeckError(_extra_message(extra, allow_numbers))
+    raw_slides = doc.get("slides")
+    if not isinstance(raw_slides, list) or not raw_slides:
+        raise DeckError("the deck has no slides")
+    if len(raw_slides) > MAX_SLIDES:
+        raise DeckError(f"the deck has {len(raw_slides)} slides; at most {MAX_SLIDES} are allowed")
+    slides = [_slide(n, raw, allow_numbers) for n, raw in enumerate(raw_slides, start=1)]
+    pinned = doc.get("pinned")
+    if pinned is not None and not (
+        isinstance(pinned, dict) and isinstance(pinned.get("data_fingerprint"), str)
+    ):
+        raise DeckError("the deck's pinned section has no data fingerprint")
+    if pinned is None and any(s.snapshot is not None for s in slides):
+        raise DeckError("slides carry numbers but the deck is not pinned to a data version")
+    return Deck(
+        clean_title(doc.get("title")),
+        slides,
+        pinned["data_fingerprint"] if pinned else None,
+        None,  # the build time shown is the database's, never the file's
+    )
+
+
+def from_json(text: str | bytes, allow_numbers: bool = True) -> Deck:
+    try:
+        doc = json.loads(text)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        raise DeckError("not a deck file: it is not valid JSON") from None
+    return parse_document(doc, allow_numbers)
+
+
+def _slide(number: int, raw: object, allow_numbers: bool) -> Slide:
+    keys = {"view", "params"} | ({"data"} if allow_numbers else set())
+    if not isinstance(raw, dict) or raw.get("view") not in VIEWS:
+        raise DeckError(f"slide {number}: view must be one of {', '.join(VIEWS)}")
+    if extra := sorted(set(raw) - keys):
+        raise DeckError(f"slide {number}: " + _extra_message(extra, allow_numbers))
+    params = raw.get("params", {})
+    if not isinstance(params, dict):
+        raise DeckError(f"slide {number}: params must be an object of view settings")
+    for key, value in params.items():
+        if key not in PARAM_KEYS:
+            raise DeckError(f"slide {number}: {shorten(str(key), 40)!r} is not a view setting")
+        if not isinstance(value, str) or not PARAM_VALUE.fullmatch(value):
+            raise DeckError(
+                f"slide {number}: the value of {key} is not a code, year or list of them"
+            )
+    data = raw.get("data")
+    if data is not None and not (
+        isinstance(data, list) and all(isinstance(row, dict) for row in data)
+    ):
+        raise DeckError(f"slide {number}: its pinned numbers are not a table")
+    return Slide(str(raw["view"]), {str(k): str(v) for k, v in params.items()}, data)
+
+
+def _extra_message(extra: list[str], allow_numbers: bool) -> str:
+    names = ", ".join(repr(shorten(e, 30)) for e in extra[:5])
+    if not allow_numbers:
+        return (
+            f"the deck in the link carries more than views ({names}); a link carries views only, "
+            "pinned numbers travel as a deck file"
+        )
+    return f"unknown field(s) {names}"

@@ -1,0 +1,91 @@
+"""Pinned decks: a deck file carrying each slide's table and the data version it came from.
+
+A pinned file is outside input like any other, so its numbers are shown only after they are
+checked against the database it names: the fingerprint must be this database's, and every
+slide's table must equal what the database gives for that view now. Anything else is refused
+with a message and never drawn; the reader can open the same views unpinned instead.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dashboard import queries
+from dashboard.decks.model import Deck, DeckError, Slide, from_json
+from dashboard.decks.render import render
+
+#: Pinned files hold a few KB per slide; this leaves room for 40 slides of 290 kommuner.
+MAX_FILE_BYTES = 5 * 1024**2
+
+
+def pin(deck: Deck, lang: str = "sv") -> Deck:
+    """The same deck carrying today's numbers and the data version they belong to."""
+    info = queries.build_info()
+    slides = [Slide(s.view, s.params, render(s, lang).table.to_dicts()) for s in deck.slides]
+    return Deck(deck.title, slides, info.get("data_fingerprint"), str(info.get("built_at")))
+
+
+def load_file(data: bytes, lang: str = "sv") -> Deck:
+    """A deck from an uploaded file; pinned numbers only when they are this database's."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DeckError(f"the deck file is {len(data) / 1024**2:.1f} MB; at most 5 MB is accepted")
+    deck = from_json(data, allow_numbers=True)
+    return verified(deck, lang) if deck.pinned else deck
+
+
+def verified(deck: Deck, lang: str = "sv") -> Deck:
+    """`deck` with the database's build time, if its fingerprint and numbers are this database's."""
+    info = queries.build_info()
+    if deck.pinned_fingerprint != info.get("data_fingerprint"):
+        raise DeckError(
+            "the deck is pinned to a data version this database does not hold, so its numbers "
+            "cannot be checked and are not shown; open it unpinned to see today's numbers"
+        )
+    for number, slide in enumerate(deck.slides, start=1):
+        if slide.snapshot is None:
+            raise DeckError(f"slide {number} of the pinned deck has no numbers")
+        expected = render(Slide(slide.view, slide.params), lang).table.to_dicts()
+        if _canonical(slide.snapshot) != _canonical(expected):
+            raise DeckError(
+                f"slide {number}: its numbers differ from the data version it claims; "
+                "the deck is not shown"
+            )
+    return Deck(
+        deck.title,
+        deck.slides,
+        deck.pinned_fingerprint,
+        str(info.get("built_at")),
+    )
+
+
+def version_note(deck: Deck, lang: str = "sv") -> str:
+    if not deck.pinned:
+        return "Senaste data" if lang == "sv" else "Newest data"
+    stamp = (deck.pinned_built_at or "")[:10]
+    if deck.pinned_fingerprint == queries.build_info().get("data_fingerprint"):
+        return (
+            f"Låst till dataversion {stamp} (aktuell)"
+            if lang == "sv"
+            else f"Pinned to data of {stamp} (current)"
+        )
+    return (
+        f"Låst till dataversion {stamp}; databasen har nyare data"
+        if lang == "sv"
+        else f"Pinned to data of {stamp}; the database has newer data"
+    )
+
+
+def _canonical(rows: list[dict[str, Any]]) -> str:
+    """Rows as JSON with floats at 9 decimals: a file's numbers compared without float noise."""
+
+    def tidy(value: Any) -> Any:
+        if isinstance(value, float):
+            return round(value, 9)
+        if isinstance(value, dict):
+            return {str(k): tidy(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [tidy(v) for v in value]
+        return value
+
+    return json.dumps(tidy(json.loads(json.dumps(rows, default=str))), sort_keys=True)

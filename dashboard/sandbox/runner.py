@@ -1,0 +1,148 @@
+"""Start one caged worker per analyst query and read back its capped result.
+
+The dashboard process only ever holds a result already cut to the byte and row caps; the
+worker is killed at the wall-clock limit whatever it is doing; at most `MAX_CONCURRENT`
+workers run per dashboard process, and further queries wait (then are told to try again),
+so a workshop's analysts cannot together take the machine's memory or both cores.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pyarrow as pa
+
+from dashboard.sandbox.policy import SandboxError, check
+from dashboard.sandbox.worker import HEADER
+
+ROOT = Path(__file__).resolve().parents[2]
+MAX_CONCURRENT = 2
+WAIT_SECONDS = 30.0
+#: Worker start-up (Python, DuckDB, Arrow) on top of the query's own time limit.
+START_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    seconds: float = 10.0
+    rows: int = 10_000
+    result_bytes: int = 8 * 1024**2
+    memory_bytes: int = 1024 * 1024**2  # address space for the query, beyond the libraries
+
+
+LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class SandboxResult:
+    frame: pl.DataFrame
+    cut: str | None  # None, "rows" or "bytes": why the result was shortened
+    seconds: float
+    renamed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def truncated(self) -> bool:
+        return self.cut is not None
+
+
+_gate = threading.BoundedSemaphore(MAX_CONCURRENT)
+
+
+def run(
+    db_path: Path,
+    sql: str,
+    limits: Limits = LIMITS,
+    on_wait: Callable[[], object] | None = None,
+    wait_seconds: float = WAIT_SECONDS,
+) -> SandboxResult:
+    """The query's capped result, or SandboxError with a one-line message."""
+    check(sql, duckdb.connect())  # refuse early, without starting a process
+    if not _gate.acquire(blocking=False):
+        if on_wait is not None:
+            on_wait()
+        if not _gate.acquire(timeout=wait_seconds):
+            raise SandboxError(
+                f"{MAX_CONCURRENT} queries are already running on this server; "
+                "try again in a moment."
+            )
+    try:
+        return _run_worker(db_path, sql, limits)
+    finally:
+        _gate.release()
+
+
+def _run_worker(db_path: Path, sql: str, limits: Limits) -> SandboxResult:
+    job = {
+        "db_path": str(db_path),
+        "sql": sql,
+        "seconds": limits.seconds,
+        "rows": limits.rows,
+        "result_bytes": limits.result_bytes,
+        "memory_bytes": limits.memory_bytes,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-E", "-s", "-m", "dashboard.sandbox.worker"],
+        cwd=ROOT,
+        # nothing of the server's environment reaches the query
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    started = time.perf_counter()
+    try:
+        out, _ = process.communicate(
+            json.dumps(job).encode(), timeout=limits.seconds + START_SECONDS
+        )
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.communicate()
+        raise SandboxError(_time_message(limits)) from None
+    if len(out) < HEADER.size:
+        # killed by the kernel or a signal: RLIMIT_AS makes allocations fail, rarely a crash
+        raise SandboxError(_memory_message(limits))
+    (length,) = HEADER.unpack_from(out)
+    header = json.loads(out[HEADER.size : HEADER.size + length])
+    if error := header.get("error"):
+        raise SandboxError(
+            {
+                "time": _time_message(limits),
+                "memory": _memory_message(limits),
+                "bytes": f"A single row of the result is larger than {_mb(limits.result_bytes)}; "
+                "select fewer or shorter columns.",
+            }.get(error, error)
+        )
+    with pa.ipc.open_stream(out[HEADER.size + length :]) as reader:
+        table = reader.read_all()
+    frame = pl.from_arrow(table)
+    assert isinstance(frame, pl.DataFrame)
+    seconds = float(header.get("seconds") or time.perf_counter() - started)
+    return SandboxResult(frame, header.get("cut"), seconds, [tuple(r) for r in header["renamed"]])
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024**2:g} MB"
+
+
+def _time_message(limits: Limits) -> str:
+    return (
+        f"The query was stopped at the time limit of {limits.seconds:g} s. "
+        "Narrow it down (WHERE, LIMIT) or aggregate first."
+    )
+
+
+def _memory_message(limits: Limits) -> str:
+    return (
+        f"The query needed more memory than the console allows ({_mb(limits.memory_bytes)}). "
+        "Aggregate first or select fewer rows."
+    )
