@@ -6,6 +6,10 @@ check testable with a handful of rows instead of 290 kommuner.
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import polars as pl
@@ -66,3 +70,25 @@ def write_toy(path: Path, batches: list[SourceBatch]) -> None:
     from etl.database import write_database
 
     write_database(path, TOY_REGIONS, [record("offline:codes")], batches)
+
+
+@contextmanager
+def write_lock_held_elsewhere(db_path: Path) -> Iterator[None]:
+    """Another process holds `db_path` open for writing (as an analyst's tool might)."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
+            "time.sleep(60)",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()

@@ -6,8 +6,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from dashboard.sandbox import runner
 from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
 from etl.analyst_docs import SCHEMA_DOC, export_parquet, schema_markdown
+from tests.helpers import write_lock_held_elsewhere
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -149,19 +148,7 @@ def test_queries_beyond_the_concurrency_limit_wait_then_are_told(db_path: Path) 
 def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.duckdb"
     shutil.copy(db_path, copy)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-            "time.sleep(60)",
-            str(copy),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with write_lock_held_elsewhere(copy):
         with pytest.raises(SandboxError) as caught:
             runner.run(copy, "SELECT 1")
         message = str(caught.value)
@@ -169,9 +156,6 @@ def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_p
         assert str(tmp_path) not in message and "PID" not in message
         with pytest.raises(DatabaseUnavailable, match="locked by another program"):
             db.query(copy, "SELECT 1")
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 # --- the SQL page -----------------------------------------------------------------------------

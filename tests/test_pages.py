@@ -4,11 +4,14 @@ numbers equal the database's, links round-trip, bad link values fall back with a
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from tests.helpers import write_lock_held_elsewhere
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = ["overview", "map_view", "ranking", "gap", "trends", "compare", "about"]
@@ -210,31 +213,12 @@ def test_a_huge_link_value_is_not_echoed() -> None:
 def test_a_locked_database_is_a_sentence_not_a_traceback(
     db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import shutil
-    import subprocess
-    import sys
-
     copy = tmp_path / "copy.duckdb"
     shutil.copy(db_path, copy)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); "
-            "time.sleep(60)",
-            str(copy),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    with write_lock_held_elsewhere(copy):
         monkeypatch.setenv("UTB_DB_PATH", str(copy))
         app = AppTest.from_file(APP, default_timeout=60).run()
         assert not app.exception
         (message,) = [e.value for e in app.error]
         assert message.startswith("Databasen är låst av ett annat program")
         assert str(tmp_path) not in message and "PID" not in message
-    finally:
-        holder.kill()
-        holder.wait()
