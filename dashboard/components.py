@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import queries, state
+from dashboard import definitions, queries, state
 from dashboard.captions import source_text
 from dashboard.exports import swedish_csv, xlsx
 from dashboard.i18n import measure_label, t
@@ -62,6 +62,19 @@ def measure(container: object = None) -> str:
     )
 
 
+def definition(container: object = None) -> str:
+    """Which denominator: Kolada N01982 (unknown level included) or SCB-style (left out)."""
+    lang = state.lang()
+    return state.choice(
+        "definition",
+        list(definitions.DEFINITIONS),
+        definitions.DEFAULT,
+        t("definition", lang),
+        format_func=lambda d: definitions.short_label(d, lang),
+        container=container,
+    )
+
+
 def region(container: object = None, key: str = "region", default: str = "00") -> str:
     lang = state.lang()
     regions = queries.regions()
@@ -76,8 +89,19 @@ def region(container: object = None, key: str = "region", default: str = "00") -
     )
 
 
-def source_for(year: int, age_group: str) -> str:
-    return source_text(queries.source_line(year, age_group), state.lang())
+def source_for(
+    year: int,
+    age_group: str,
+    measure: str = "post_secondary",
+    definition: str = definitions.DEFAULT,
+) -> str:
+    """The source line with the definition of the number: "Källa: SCB, … Definition: …"."""
+    lang = state.lang()
+    return (
+        source_text(queries.source_line(year, age_group), lang)
+        + ". "
+        + definitions.source_note(measure, definition, age_group, lang)
+    )
 
 
 def chart_with_data(
@@ -128,8 +152,11 @@ def noise_notice(years: list[int]) -> None:
         st.info(t("noise_note", state.lang(), year=noise_from), icon="ℹ️")
 
 
-def display_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """Columns renamed for people, shares rounded to one decimal for reading (downloads keep this)."""
+def display_table(
+    frame: pl.DataFrame, lang: str, measure: str | None = None, definition: str | None = None
+) -> pl.DataFrame:
+    """Columns renamed for people, shares rounded for reading (downloads keep this), and the
+    measure and definition as columns, so a downloaded table still says what it holds."""
     names = {
         "region_name": t("region", lang),
         "women_share": t("women", lang) + " %",
@@ -141,11 +168,17 @@ def display_table(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         "year": t("year", lang),
     }
     kept = [c for c in names if c in frame.columns]
-    return (
+    table = (
         frame.select(kept)
         .with_columns(pl.col(pl.Float64).round(2))
         .rename({c: names[c] for c in kept})
     )
+    if measure is not None and definition is not None:
+        table = table.with_columns(
+            pl.lit(measure_label(measure, lang)).alias(t("measure", lang)),
+            pl.lit(definitions.short_label(definition, lang)).alias(t("definition", lang)),
+        )
+    return table
 
 
 def image_buttons(fig: go.Figure, name: str) -> None:

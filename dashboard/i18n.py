@@ -19,6 +19,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "year": ("År", "Year"),
     "age": ("Ålder", "Age"),
     "measure": ("Mått", "Measure"),
+    "definition": ("Definition", "Definition"),
+    "which_figure": ("Vilken siffra stämmer?", "Which figure is right?"),
+    "which_figure_intro": (
+        "Samma fråga får olika publicerade svar eftersom andelen definieras olika: med eller utan "
+        "okänd utbildningsnivå i nämnaren, nivå 5–7 eller bara 6–7, 25–64 eller 16–74 år. Här är "
+        "en region och ett år under varje definition som data räcker till.",
+        "The same question gets different published answers because the share is defined "
+        "differently: with or without the unknown level in the denominator, levels 5–7 or only "
+        "6–7, ages 25–64 or 16–74. Here is one region and year under every definition the data has.",
+    ),
+    "used_by": ("Används av", "Used by"),
+    "copy_table": ("Kopiera tabellen (Markdown)", "Copy the table (Markdown)"),
     "show": ("Visa", "Show"),
     "level": ("Nivå", "Level"),
     "county_filter": ("Län", "County"),

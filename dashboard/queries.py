@@ -15,6 +15,8 @@ import polars as pl
 import streamlit as st
 
 from dashboard import db
+from dashboard.definitions import DEFAULT as DEFAULT_DEFINITION
+from dashboard.definitions import DEFINITIONS
 from etl.config import load_settings
 
 SQL_DIR = Path(__file__).with_name("sql")
@@ -70,6 +72,12 @@ def _measure(measure: str) -> str:
     return measure
 
 
+def _definition(definition: str) -> str:
+    if definition not in DEFINITIONS:
+        raise ValueError(f"unknown definition {definition!r}")
+    return definition
+
+
 def available_periods() -> dict[str, list[int]]:
     """Age group → its years, newest first."""
     frame = run("available_periods")
@@ -83,11 +91,26 @@ def regions() -> pl.DataFrame:
     return run("regions")
 
 
-def region_measures(region: str, age_group: str, measure: str) -> pl.DataFrame:
-    return run("region_measures", region=region, age_group=age_group, measure=_measure(measure))
+def region_measures(
+    region: str, age_group: str, measure: str, definition: str = DEFAULT_DEFINITION
+) -> pl.DataFrame:
+    return run(
+        "region_measures",
+        region=region,
+        age_group=age_group,
+        measure=_measure(measure),
+        definition=_definition(definition),
+    )
 
 
-def peers(year: int, age_group: str, measure: str, level: str, county: str = "") -> pl.DataFrame:
+def peers(
+    year: int,
+    age_group: str,
+    measure: str,
+    level: str,
+    county: str = "",
+    definition: str = DEFAULT_DEFINITION,
+) -> pl.DataFrame:
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
     return run(
@@ -97,17 +120,53 @@ def peers(year: int, age_group: str, measure: str, level: str, county: str = "")
         measure=_measure(measure),
         level=level,
         county=county,
+        definition=_definition(definition),
     )
 
 
-def series(regions: list[str], age_group: str, measure: str) -> pl.DataFrame:
-    return run("series", regions=sorted(regions), age_group=age_group, measure=_measure(measure))
-
-
-def compare(regions: list[str], year: int, age_group: str, measure: str) -> pl.DataFrame:
+def series(
+    regions: list[str], age_group: str, measure: str, definition: str = DEFAULT_DEFINITION
+) -> pl.DataFrame:
     return run(
-        "compare", regions=regions, year=year, age_group=age_group, measure=_measure(measure)
+        "series",
+        regions=sorted(regions),
+        age_group=age_group,
+        measure=_measure(measure),
+        definition=_definition(definition),
     )
+
+
+def compare(
+    regions: list[str],
+    year: int,
+    age_group: str,
+    measure: str,
+    definition: str = DEFAULT_DEFINITION,
+) -> pl.DataFrame:
+    return run(
+        "compare",
+        regions=regions,
+        year=year,
+        age_group=age_group,
+        measure=_measure(measure),
+        definition=_definition(definition),
+    )
+
+
+def definition_years() -> list[int]:
+    """Years the definitions panel can show: those of 25-64 or 16-74, newest first — except
+    that the newest year with 25-64 (Kolada's age group) comes first, as the default."""
+    periods = available_periods()
+    years = sorted({y for age in ("25-64", "16-74") for y in periods.get(age, [])}, reverse=True)
+    if standard := periods.get("25-64"):
+        years.remove(standard[0])
+        years.insert(0, standard[0])
+    return years
+
+
+def definitions(region: str, year: int) -> pl.DataFrame:
+    """One region and year under every definition, measure and age group (the panel)."""
+    return run("definitions", region=region, year=year)
 
 
 def shapes(level: str) -> dict[str, Any]:

@@ -24,6 +24,29 @@ column also carries these descriptions as a DuckDB `COMMENT`:
 ```sql
 SELECT table_name, column_name, data_type, comment FROM duckdb_columns() ORDER BY ALL;
 ```
+
+Age groups are written first-last with an ASCII hyphen everywhere in the data (`25-64`,
+`16-74`, `25-34`, …); the `coverage` view says which years each has (25-64 only where SCB's
+10-year groups exist). `build_info.schema_version` says which version of this schema a file has.
+
+## Changes in schema version 2
+
+Everything of version 1 keeps its name and meaning; new columns are appended.
+
+- **Two definitions of the share.** `attainment` gains `known_level_persons`,
+  `post_secondary_share_excl_unknown` and `post_secondary_3plus_share_excl_unknown`: the unknown
+  level ("uppgift saknas") left out of the denominator, as in SCB's and many regions' charts.
+  The v1 shares keep it in (Kolada N01982). The new view `gender_gap_by_definition` has both, in
+  a `definition` column (`unknown_included` | `unknown_excluded`); `gender_gap_by_measure` and
+  `gender_gap` are its `unknown_included` slice, as before.
+- **Counts are BIGINT** (`attainment.persons`, `…_persons`); they were HUGEINT, which arrived as
+  Decimal(38,0) in polars, float64 in pandas and DOUBLE in Parquet.
+- **County names and ranks.** `region.county_name`; every gender-gap view gains `county_name`
+  and, for kommuner, `county_rank_women`, `county_rank_men`, `county_rank_gap` (1 = highest
+  share / largest gap) and `n_in_county`.
+- **Riket is not ranked**: its `rank_*` and `n_regions` are NULL (were 1 and 1).
+- **`coverage`**: age group, year, sources, derivation and number of regions.
+- `build_info.api_manifest`: the saved SCB API responses the file was built from.
 """
 
 
@@ -70,7 +93,8 @@ def write_schema_doc(db_path: Path, target: Path = SCHEMA_DOC) -> Path:
 
 
 def export_parquet(db_path: Path, folder: Path) -> list[Path]:
-    """Every table and view as `<name>.parquet`, plus README.md with the provenance."""
+    """Every table and view as `<name>.parquet` with each column's description in the file's
+    metadata, plus schema.md and README.md (provenance) beside them."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     with duckdb.connect(str(db_path), read_only=True) as con:
@@ -84,12 +108,44 @@ def export_parquet(db_path: Path, folder: Path) -> list[Path]:
         for name in names:
             target = folder / f"{name}.parquet"
             tmp = folder / f".{name}.parquet.tmp"
-            con.table(name).write_parquet(str(tmp), compression="zstd")
+            _write_described_parquet(con, name, tmp)
             os.replace(tmp, target)
             written.append(target)
         readme = _provenance_readme(con, names)
+        schema = schema_markdown(con)
     (folder / "README.md").write_text(readme, encoding="utf-8")
+    (folder / "schema.md").write_text(schema, encoding="utf-8")
     return written
+
+
+def _write_described_parquet(con: duckdb.DuckDBPyConnection, name: str, target: Path) -> None:
+    """One relation as Parquet, streamed in batches, its comments in the file: each column's in
+    the field metadata (`comment`), the relation's in the schema metadata (`comment`), so tools
+    that read Parquet (pyarrow, DuckDB, Spark) show what a column means without our docs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (relation_comment,) = con.execute(
+        "SELECT comment FROM duckdb_tables() WHERE table_name = $n UNION ALL "
+        "SELECT comment FROM duckdb_views() WHERE view_name = $n AND NOT internal",
+        {"n": name},
+    ).fetchone() or ("",)
+    comments = dict(
+        con.execute(
+            "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = $n", {"n": name}
+        ).fetchall()
+    )
+    reader = con.cursor().table(name).to_arrow_reader(100_000)
+    schema = pa.schema(
+        [
+            field.with_metadata({"comment": comments.get(field.name) or ""})
+            for field in reader.schema
+        ],
+        metadata={"comment": relation_comment or "", "relation": name},
+    )
+    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
+        for batch in reader:
+            writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=schema))
 
 
 def _provenance_readme(con: duckdb.DuckDBPyConnection, names: list[str]) -> str:

@@ -21,17 +21,19 @@ from etl.sources.model import ScbNote, SourceBatch, SourceRecord
 from etl.sql_files import sql
 from etl.validate import NOISE_FROM_YEAR, CheckResult, run_checks
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 STORAGE_VERSION = "v1.0.0"
 #: Newer API responses win over offline files where both give the same cell.
 PRIORITY_BY_KIND = {"offline_file": 0, "api_metadata": 0, "api_response": 10}
 VIEWS_IN_ORDER = [
     "views/attainment",
+    "views/gender_gap_by_definition",
     "views/gender_gap_by_measure",
     "views/gender_gap",
     "views/series_break",
     "views/municipality_access",
     "views/access_vs_attainment",
+    "views/coverage",
 ]
 
 
@@ -107,9 +109,14 @@ def write_database(
 def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> None:
     con.register("regions_in", regions)
     con.execute(
-        "INSERT INTO region SELECT region_code, region_name, region_level, county_code FROM regions_in"
+        "INSERT INTO region SELECT region_code, region_name, region_level, county_code, NULL "
+        "FROM regions_in"
     )
     con.unregister("regions_in")
+    con.execute(
+        "UPDATE region SET county_name = county.region_name FROM region AS county "
+        "WHERE county.region_code = region.county_code"
+    )
 
 
 def _insert_sources(

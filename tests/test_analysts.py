@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import duckdb
 import nbformat
 import pytest
-from nbclient import NotebookClient
 from streamlit.testing.v1 import AppTest
 
 from dashboard import db
@@ -209,7 +211,8 @@ def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.Monke
         "from dashboard.views import ranking\nranking.render()", default_timeout=60
     ).run()
     code = app.code[0].value
-    assert "FROM gender_gap_by_measure" in code and "year = 2019" in code and "$" not in code
+    assert "FROM gender_gap_by_definition" in code and "year = 2019" in code and "$" not in code
+    assert "definition = 'unknown_included'" in code
     assert runner.run(db_path, code).frame.height == 22
     assert any(m.value.startswith("[Öppna frågan i SQL-konsolen](/sql?sql=") for m in app.markdown)
 
@@ -245,39 +248,78 @@ def test_parquet_export_has_every_table_and_view(db_path: Path, tmp_path: Path) 
     readme = (tmp_path / "export" / "README.md").read_text(encoding="utf-8")
     assert "offline:tab3981_2018_2022" in readme and "CC0" in readme
     assert not list((tmp_path / "export").glob(".*tmp"))
+    assert (tmp_path / "export" / "schema.md").read_text(encoding="utf-8") == SCHEMA_DOC.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_parquet_files_carry_each_column_description(db_path: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    export_parquet(db_path, tmp_path)
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        for name in ("attainment", "gender_gap", "region"):
+            schema = pq.read_schema(tmp_path / f"{name}.parquet")
+            expected = dict(
+                con.execute(
+                    "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = $n",
+                    {"n": name},
+                ).fetchall()
+            )
+            got = {f.name: (f.metadata or {}).get(b"comment", b"").decode() for f in schema}
+            assert got == expected and all(got.values())
+            assert schema.metadata[b"comment"]
+    counts = pq.read_schema(tmp_path / "attainment.parquet")
+    assert counts.field("persons").type == pa.int64()  # BIGINT, not DOUBLE as HUGEINT became
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[n.stem for n in NOTEBOOKS])
-def test_notebook_runs_from_a_clean_kernel(
-    notebook: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_notebook_runs_with_nbconvert_and_keeps_static_images(
+    notebook: Path, db_path: Path, tmp_path: Path
 ) -> None:
+    """`jupyter nbconvert --execute` from the project environment, from a clean kernel; the
+    HTML carries each chart as a PNG too, so views without JavaScript (GitHub, HTML) show it."""
     committed = json.loads(notebook.read_text(encoding="utf-8"))
     assert all(
         not c.get("outputs") and not c.get("execution_count")
         for c in committed["cells"]
         if c["cell_type"] == "code"
     ), "commit notebooks without outputs"
-    monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    nb = nbformat.read(notebook, as_version=4)
-    NotebookClient(
-        nb,
-        timeout=180,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(notebook.parent)}},
-        env=dict(os.environ),
-    ).execute()
-    errors = [
-        o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"
-    ]
-    assert errors == []
-    figures = [
-        o
-        for c in nb.cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        if "application/vnd.plotly.v1+json" in o.get("data", {})
-    ]
-    assert figures, "each notebook draws a plotly figure"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.timeout=180",
+            "--output-dir",
+            str(tmp_path),
+            str(notebook),
+        ],
+        env={**os.environ, "UTB_DB_PATH": str(db_path)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    executed = nbformat.read(tmp_path / notebook.name, as_version=4)
+    outputs = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
+    pngs = [o["data"]["image/png"] for o in outputs if "image/png" in o.get("data", {})]
+    assert pngs and all(len(base64.b64decode(p)) > 10_000 for p in pngs)
+
+
+def test_the_gender_gap_notebook_says_its_age_group_and_definition(
+    db_path: Path, tmp_path: Path
+) -> None:
+    text = (ROOT / "notebooks" / "gender_gap_by_county.ipynb").read_text(encoding="utf-8")
+    assert "Kolada's KPI N01982" in text and "unknown_excluded" in text
+    assert 'print(f\\"Age group {age_group}, definition {definition}\\")' in text
 
 
 def test_notebooks_exist() -> None:

@@ -90,7 +90,13 @@ def test_ranking_in_a_county_highlights_the_region() -> None:
     [
         (
             "overview",
-            {"region": "0486", "age": "16-74", "year": "2020", "measure": "post_secondary_3plus"},
+            {
+                "region": "0486",
+                "age": "16-74",
+                "year": "2020",
+                "measure": "post_secondary_3plus",
+                "definition": "unknown_excluded",
+            },
         ),
         (
             "map_view",
@@ -98,6 +104,7 @@ def test_ranking_in_a_county_highlights_the_region() -> None:
                 "age": "16-74",
                 "year": "2018",
                 "measure": "post_secondary",
+                "definition": "unknown_included",
                 "scope": "county",
                 "show": "gap",
                 "lc": "0",
@@ -109,6 +116,7 @@ def test_ranking_in_a_county_highlights_the_region() -> None:
                 "age": "25-64",
                 "year": "2019",
                 "measure": "post_secondary",
+                "definition": "unknown_included",
                 "scope": "municipality",
                 "show": "men",
                 "highlight": "0180",
@@ -120,17 +128,30 @@ def test_ranking_in_a_county_highlights_the_region() -> None:
                 "age": "16-74",
                 "year": "2021",
                 "measure": "post_secondary_3plus",
+                "definition": "unknown_excluded",
                 "scope": "municipality_in_county",
                 "county": "20",
             },
         ),
         (
             "trends",
-            {"age": "16-74", "measure": "post_secondary", "regions": "04,0486", "sex": "women,gap"},
+            {
+                "age": "16-74",
+                "measure": "post_secondary",
+                "definition": "unknown_included",
+                "regions": "04,0486",
+                "sex": "women,gap",
+            },
         ),
         (
             "compare",
-            {"age": "25-64", "year": "2019", "measure": "post_secondary", "regions": "00,01,20"},
+            {
+                "age": "25-64",
+                "year": "2019",
+                "measure": "post_secondary",
+                "definition": "unknown_included",
+                "regions": "00,01,20",
+            },
         ),
     ],
 )

@@ -8,6 +8,27 @@ from pathlib import Path
 import duckdb
 import pytest
 
+KEYS = [
+    ("year", "INTEGER"),
+    ("region_code", "VARCHAR"),
+    ("region_name", "VARCHAR"),
+    ("region_level", "VARCHAR"),
+    ("county_code", "VARCHAR"),
+    ("age_group", "VARCHAR"),
+]
+SHARES = [(f"{c}", "DOUBLE") for c in ("women_share", "men_share", "total_share", "gap_pp")]
+COUNTRY = [
+    (f"country_{c}", "DOUBLE") for c in ("gap_pp", "women_share", "men_share", "total_share")
+]
+RANKS = [(c, "BIGINT") for c in ("rank_women", "rank_men", "rank_total", "rank_gap", "n_regions")]
+COUNTY_RANKS = [
+    ("county_name", "VARCHAR"),
+    ("county_rank_women", "BIGINT"),
+    ("county_rank_men", "BIGINT"),
+    ("county_rank_gap", "BIGINT"),
+    ("n_in_county", "BIGINT"),
+]
+
 CONTRACT: dict[str, list[tuple[str, str]]] = {
     "larcentrum": [
         ("name", "VARCHAR"),
@@ -44,6 +65,7 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
         ("region_name", "VARCHAR"),
         ("region_level", "VARCHAR"),
         ("county_code", "VARCHAR"),
+        ("county_name", "VARCHAR"),
     ],
     "education_level": [
         ("level_code", "VARCHAR"),
@@ -105,11 +127,16 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
         ("county_code", "VARCHAR"),
         ("age_group", "VARCHAR"),
         ("sex", "VARCHAR"),
-        ("persons", "HUGEINT"),
-        ("post_secondary_persons", "HUGEINT"),
-        ("post_secondary_3plus_persons", "HUGEINT"),
+        ("persons", "BIGINT"),
+        ("post_secondary_persons", "BIGINT"),
+        ("post_secondary_3plus_persons", "BIGINT"),
         ("post_secondary_share", "DOUBLE"),
         ("post_secondary_3plus_share", "DOUBLE"),
+        # schema v2: appended, so v1 queries by name and position keep working
+        ("county_name", "VARCHAR"),
+        ("known_level_persons", "BIGINT"),
+        ("post_secondary_share_excl_unknown", "DOUBLE"),
+        ("post_secondary_3plus_share_excl_unknown", "DOUBLE"),
     ],
     "gender_gap": [
         ("year", "INTEGER"),
@@ -125,6 +152,31 @@ CONTRACT: dict[str, list[tuple[str, str]]] = {
         ("rank_women", "BIGINT"),
         ("rank_men", "BIGINT"),
         ("rank_gap", "BIGINT"),
+        ("n_regions", "BIGINT"),
+        *COUNTY_RANKS,
+    ],
+    "gender_gap_by_measure": [
+        *KEYS,
+        ("measure", "VARCHAR"),
+        *SHARES,
+        *COUNTRY,
+        *RANKS,
+        *COUNTY_RANKS,
+    ],
+    "gender_gap_by_definition": [
+        *KEYS,
+        ("measure", "VARCHAR"),
+        ("definition", "VARCHAR"),
+        *SHARES,
+        *COUNTRY,
+        *RANKS,
+        *COUNTY_RANKS,
+    ],
+    "coverage": [
+        ("age_group", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("sources", "VARCHAR"),
+        ("derivation", "VARCHAR"),
         ("n_regions", "BIGINT"),
     ],
     "series_break": [("year", "INTEGER"), ("note_text", "VARCHAR"), ("source_id", "VARCHAR")],
@@ -159,7 +211,7 @@ def test_every_table_view_and_column_is_commented(con: duckdb.DuckDBPyConnection
             "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() WHERE NOT internal"
         ).fetchall()
     }
-    assert relations == {*CONTRACT, "gender_gap_by_measure", "access_vs_attainment"}
+    assert relations == {*CONTRACT, "access_vs_attainment"}
 
 
 def test_accepted_values(con: duckdb.DuckDBPyConnection) -> None:
@@ -194,3 +246,83 @@ def test_file_opens_in_duckdb_1x_clients(db_path: Path) -> None:
     header = db_path.read_bytes()[:20]
     assert header[8:12] == b"DUCK"
     assert struct.unpack("<Q", header[12:20])[0] == 64
+
+
+# --- schema v2 --------------------------------------------------------------------------------
+
+
+def test_counts_are_bigint_for_every_client(con: duckdb.DuckDBPyConnection) -> None:
+    """HUGEINT arrived as Decimal(38,0) in polars and float64 in pandas; BIGINT is an integer."""
+    frame = con.cursor().sql("SELECT persons, known_level_persons FROM attainment LIMIT 1").pl()
+    assert [str(t) for t in frame.dtypes] == ["Int64", "Int64"]
+
+
+def test_riket_is_not_ranked_and_kommuner_are_ranked_in_their_county(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    riket = con.execute(
+        "SELECT rank_women, rank_men, rank_gap, n_regions, county_rank_women FROM gender_gap "
+        "WHERE region_code = '00' AND year = 2019 AND age_group = '25-64'"
+    ).fetchone()
+    assert riket == (None, None, None, None, None)
+    sormland = con.execute(
+        "SELECT region_name, county_rank_women, county_rank_men, county_rank_gap, n_in_county, "
+        "county_name FROM gender_gap WHERE county_code = '04' AND region_level = 'municipality' "
+        "AND year = 2019 AND age_group = '25-64' ORDER BY women_share DESC"
+    ).fetchall()
+    assert len(sormland) == 9 and {r[4] for r in sormland} == {9}
+    assert [r[1] for r in sormland] == list(range(1, 10))
+    assert sormland[0][0] == "Strängnäs" and sormland[0][5] == "Södermanlands län"
+    assert sorted(r[3] for r in sormland) == list(range(1, 10))
+    county = con.execute(
+        "SELECT county_rank_women, n_in_county, county_name FROM gender_gap "
+        "WHERE region_code = '04' AND year = 2019 AND age_group = '25-64'"
+    ).fetchone()
+    assert county == (None, None, "Södermanlands län")
+
+
+def test_region_has_county_names(con: duckdb.DuckDBPyConnection) -> None:
+    assert con.execute(
+        "SELECT region_code, county_name FROM region WHERE region_code IN ('00', '04', '0486') "
+        "ORDER BY 1"
+    ).fetchall() == [("00", None), ("04", "Södermanlands län"), ("0486", "Södermanlands län")]
+    assert con.execute(
+        "SELECT count(*) FROM region WHERE region_level <> 'country' AND county_name IS NULL"
+    ).fetchone() == (0,)
+
+
+def test_coverage_says_which_age_groups_have_which_years(con: duckdb.DuckDBPyConnection) -> None:
+    rows = {
+        (a, y): (src, der, n)
+        for a, y, src, der, n in con.execute("SELECT * FROM coverage").fetchall()
+    }
+    assert sorted(y for a, y in rows if a == "25-64") == [2019]
+    assert sorted(y for a, y in rows if a == "16-74") == [2018, 2019, 2020, 2021, 2022]
+    assert {n for _, _, n in rows.values()} == {312}
+    sources, derivation, _ = rows[("25-64", 2019)]
+    assert "UtbBefRegionR offline_file" in sources
+    assert derivation == "sum_of_age_groups, sum_of_age_groups_and_municipalities"
+    assert "TAB3981 offline_file" in rows[("16-74", 2022)][0]
+
+
+def test_one_spelling_of_age_groups(con: duckdb.DuckDBPyConnection) -> None:
+    groups = {r[0] for r in con.execute("SELECT DISTINCT age_group FROM coverage").fetchall()}
+    assert all(g.count("-") == 1 and "–" not in g for g in groups)
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "schema.md").read_text("utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    for text in (docs, readme):
+        for group in ("16–74", "25–64", "25–34", "55–64"):
+            assert group not in text, f"{group} written with an en dash"
+
+
+def test_v1_views_keep_their_meaning(con: duckdb.DuckDBPyConnection) -> None:
+    """gender_gap_by_measure and gender_gap are the unknown-included (Kolada) slice."""
+    v1 = con.execute(
+        "SELECT women_share FROM gender_gap_by_measure WHERE region_code = '20' AND year = 2019 "
+        "AND age_group = '25-64' AND measure = 'post_secondary'"
+    ).fetchall()
+    v2 = con.execute(
+        "SELECT women_share FROM gender_gap_by_definition WHERE region_code = '20' AND year = 2019 "
+        "AND age_group = '25-64' AND measure = 'post_secondary' AND definition = 'unknown_included'"
+    ).fetchall()
+    assert v1 == v2 and len(v1) == 1 and v1[0][0] == pytest.approx(40.928089, abs=1e-6)

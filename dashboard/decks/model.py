@@ -15,13 +15,14 @@ from typing import Any
 
 from dashboard.safe_text import shorten
 
-VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare")
+VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare", "definitions")
 DECK_VERSION = 1
 #: The URL parameters the chart pages write; nothing else describes a view.
 PARAM_KEYS = frozenset(
     {
         "age",
         "county",
+        "definition",
         "highlight",
         "lc",
         "measure",

@@ -12,7 +12,16 @@ from dashboard import charts, queries
 from dashboard.captions import source_text
 from dashboard.decks import headlines
 from dashboard.decks.model import Slide
-from dashboard.i18n import measure_label, show_label, t
+from dashboard.definitions import (
+    DEFAULT,
+    DEFINITIONS,
+    measure_title,
+    panel_rows,
+    panel_source,
+    source_note,
+)
+from dashboard.definitions import headline as panel_headline
+from dashboard.i18n import show_label, t
 from dashboard.narrative import ages
 
 
@@ -33,18 +42,27 @@ def _param(
     return value if value in allowed else default
 
 
-def _period(params: dict[str, str]) -> tuple[str, int, str]:
+def _period(params: dict[str, str]) -> tuple[str, int, str, str]:
     periods = queries.available_periods()
     age = _param(
         params, "age", "25-64" if "25-64" in periods else sorted(periods)[0], sorted(periods)
     )
     years = [str(y) for y in periods[age]]
     year = int(_param(params, "year", years[0], years))
-    return age, year, _param(params, "measure", "post_secondary", queries.MEASURES)
+    measure = _param(params, "measure", "post_secondary", queries.MEASURES)
+    return age, year, measure, _param(params, "definition", DEFAULT, DEFINITIONS)
+
+
+def _source(year: int, age: str, measure: str, definition: str, lang: str) -> str:
+    return (
+        source_text(queries.source_line(year, age), lang)
+        + ". "
+        + source_note(measure, definition, age, lang)
+    )
 
 
 def _peers(
-    params: dict[str, str], year: int, age: str, measure: str
+    params: dict[str, str], year: int, age: str, measure: str, definition: str
 ) -> tuple[pl.DataFrame, str, str]:
     scope = _param(params, "scope", "county", ("county", "municipality_in_county", "municipality"))
     counties = queries.regions().filter(pl.col("region_level") == "county")
@@ -55,22 +73,25 @@ def _peers(
     )
     level = "county" if scope == "county" else "municipality"
     names = dict(zip(counties["region_code"], counties["region_name"], strict=True))
-    return queries.peers(year, age, measure, level, county), level, names.get(county, "")
+    frame = queries.peers(year, age, measure, level, county, definition)
+    return frame, level, names.get(county, "")
 
 
 def render(slide: Slide, lang: str = "sv") -> Rendered:
     """The figure, headline, source line and table of one slide."""
     params = slide.params
-    age, year, measure = _period(params)
+    age, year, measure, definition = _period(params)
     snapshot = pl.DataFrame(slide.snapshot) if slide.snapshot is not None else None
-    title_base = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}"
+    title_base = f"{measure_title(measure, definition, lang)}, {ages(age)} {t('years_word', lang)}"
+    if slide.view == "definitions":
+        return _definitions(params, snapshot, lang)
     if slide.view in ("ranking", "map", "gap"):
-        frame, level, county_name = _peers(params, year, age, measure)
+        frame, level, county_name = _peers(params, year, age, measure, definition)
         frame = snapshot if snapshot is not None else frame
         scope = county_name or (
             t("counties_level", lang) if level == "county" else t("all_municipalities", lang)
         )
-        source = source_text(queries.source_line(year, age), lang)
+        source = _source(year, age, measure, definition, lang)
         if slide.view == "gap":
             text = headlines.gap(frame, year, scope, lang)
             fig = charts.dumbbell(frame, f"{title_base}, {year} — {scope}", source, lang)
@@ -112,9 +133,11 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
             for s in params.get("sex", "women,men").split(",")
             if s in ("women", "men", "total", "gap")
         ]
-        series = snapshot if snapshot is not None else queries.series(regions, age, measure)
+        series = (
+            snapshot if snapshot is not None else queries.series(regions, age, measure, definition)
+        )
         years = sorted(set(series["year"]))
-        source = source_text(queries.source_line(years[-1], age), lang)
+        source = _source(years[-1], age, measure, definition, lang)
         fig = charts.trend_lines(
             series,
             sexes or ["women", "men"],
@@ -130,8 +153,10 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
         codes = ["00"] if region == "00" else [region, "00"]
     else:
         codes = [r for r in params.get("regions", "00,04").split(",") if r][:8] or ["00"]
-    frame = snapshot if snapshot is not None else queries.compare(codes, year, age, measure)
-    source = source_text(queries.source_line(year, age), lang)
+    frame = (
+        snapshot if snapshot is not None else queries.compare(codes, year, age, measure, definition)
+    )
+    source = _source(year, age, measure, definition, lang)
     fig = charts.compare_bars(frame, f"{title_base}, {year}", source, lang)
     text = (
         headlines.overview(frame, year, age, measure, lang)
@@ -139,6 +164,23 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
         else f"{title_base}, {year}: " + ", ".join(frame["region_name"].to_list())
     )
     return Rendered(fig, text, source, frame, "columns")
+
+
+def _definitions(params: dict[str, str], snapshot: pl.DataFrame | None, lang: str) -> Rendered:
+    """ "Vilken siffra stämmer?": one region and year under every published definition."""
+    codes = queries.regions()
+    names = dict(zip(codes["region_code"], codes["region_name"], strict=True))
+    region = _param(params, "region", "04", list(names))
+    years = [str(y) for y in queries.definition_years()]
+    year = int(_param(params, "year", years[0], years))
+    frame = (
+        snapshot if snapshot is not None else panel_rows(queries.definitions(region, year), lang)
+    )
+    name = t("country", lang) if region == "00" else names[region]
+    title = f"{t('which_figure', lang)} — {name}, {year}"
+    source = panel_source(queries.source_line(year, "16-74"), lang)
+    figure = charts.compare_bars(frame, title, source, lang)
+    return Rendered(figure, panel_headline(frame, name, year, lang), source, frame, "columns")
 
 
 def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Figure:

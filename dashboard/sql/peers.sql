@@ -2,8 +2,8 @@
 SELECT region_code, region_name, region_level, county_code,
        women_share, men_share, total_share, gap_pp,
        rank_women, rank_men, rank_total, rank_gap, n_regions
-FROM gender_gap_by_measure
-WHERE year = $year AND age_group = $age_group AND measure = $measure
+FROM gender_gap_by_definition
+WHERE year = $year AND age_group = $age_group AND measure = $measure AND definition = $definition
   AND (region_code = '00'
        OR (region_level = $level AND ($county = '' OR county_code = $county)))
 ORDER BY region_level = 'country' DESC, women_share DESC;

@@ -1,8 +1,8 @@
--- One region's women/men/total shares, gap and ranks for every year of an age group and measure.
+-- One region's women/men/total shares, gap and ranks for every year of an age group, measure and definition.
 SELECT year, region_code, region_name, region_level, county_code,
        women_share, men_share, total_share, gap_pp,
        country_women_share, country_men_share, country_total_share, country_gap_pp,
        rank_women, rank_men, rank_total, rank_gap, n_regions
-FROM gender_gap_by_measure
-WHERE region_code = $region AND age_group = $age_group AND measure = $measure
+FROM gender_gap_by_definition
+WHERE region_code = $region AND age_group = $age_group AND measure = $measure AND definition = $definition
 ORDER BY year;

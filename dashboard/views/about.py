@@ -13,7 +13,9 @@ DEFINITIONS = {
     "sv": """
 **Andel med eftergymnasial utbildning** — personer 25–64 år med utbildningsnivå 5, 6 eller 7
 (SUN 2000: eftergymnasial < 3 år, ≥ 3 år, forskarutbildning) delat med alla personer 25–64 år,
-*uppgift saknas* inräknad i nämnaren. Samma definition som Koladas nyckeltal N01982.
+*uppgift saknas* inräknad i nämnaren. Samma definition som Koladas nyckeltal N01982. Med
+definitionen *okänd nivå utesluten* räknas bara de sju kända nivåerna i nämnaren, som i SCB:s och
+många regioners diagram; sidan *Vilken siffra stämmer?* visar alla definitioner sida vid sida.
 
 **Minst 3 års eftergymnasial utbildning** — nivå 6 och 7 över samma nämnare.
 
@@ -27,7 +29,9 @@ API används SCB:s egna siffror.
     "en": """
 **Share with post-secondary education** — persons aged 25–64 at education level 5, 6 or 7
 (SUN 2000) divided by all persons aged 25–64, *unknown level* included in the denominator. The
-same definition as Kolada's KPI N01982.
+same definition as Kolada's KPI N01982. With the definition *unknown level left out* only the
+seven known levels count in the denominator, as in SCB's and many regions' charts; the page
+*Which figure is right?* shows every definition side by side.
 
 **At least 3 years of post-secondary education** — levels 6 and 7 over the same denominator.
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, components, queries, state
-from dashboard.i18n import measure_label, t
+from dashboard.definitions import measure_title
+from dashboard.i18n import t
 from dashboard.narrative import ages
 
 MAX_REGIONS = 8
@@ -14,9 +15,10 @@ MAX_REGIONS = 8
 def render() -> None:
     lang = state.lang()
     st.title(t("compare", lang))
-    cols = st.columns(3)
+    cols = st.columns([1, 1, 2, 2])
     age, year = components.age_and_year(cols[0], cols[1])
     measure = components.measure(cols[2])
+    definition = components.definition(cols[3])
     regions = queries.regions()
     labels = components.region_label(regions, lang)
     picked = state.choices(
@@ -29,20 +31,27 @@ def render() -> None:
     )
     if not picked:
         picked = ["00"]
-    frame = queries.compare(picked, year, age, measure)
-    title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}, {year}"
-    source = components.source_for(year, age)
+    frame = queries.compare(picked, year, age, measure, definition)
+    title = (
+        f"{measure_title(measure, definition, lang)}, {ages(age)} {t('years_word', lang)}, {year}"
+    )
+    source = components.source_for(year, age, measure, definition)
     st.dataframe(components.display_table(frame, lang), hide_index=True)
     fig = charts.compare_bars(frame, title, source, lang)
     summary = title + ": " + ", ".join(frame["region_name"].to_list())
     components.chart_with_data(
         fig,
-        components.display_table(frame, lang),
+        components.display_table(frame, lang, measure, definition),
         f"jamfor-{age}-{year}",
         summary,
         source,
         sql=queries.display_sql(
-            "compare", regions=picked, year=year, age_group=age, measure=measure
+            "compare",
+            regions=picked,
+            year=year,
+            age_group=age,
+            measure=measure,
+            definition=definition,
         ),
     )
     components.add_to_deck("compare")

@@ -17,7 +17,7 @@ def render() -> None:
     peers = peers_selection.select()
     frame = peers.frame
     title = peers.title(f"{t('women', lang).lower()} / {t('men', lang).lower()}", lang)
-    source = components.source_for(peers.year, peers.age)
+    source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
     ordered = (
         frame.filter(pl.col("region_level") != "country")
         .drop_nulls("gap_pp")
@@ -36,7 +36,7 @@ def render() -> None:
     fig = charts.dumbbell(frame, title, source, lang)
     components.chart_with_data(
         fig,
-        components.display_table(frame, lang),
+        components.display_table(frame, lang, peers.measure, peers.definition),
         f"konsskillnad-{peers.level}-{peers.year}",
         summary,
         source,

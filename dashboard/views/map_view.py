@@ -35,7 +35,7 @@ def render() -> None:
 
     # 3. output
     title = peers.title(show_label(show, lang).lower(), lang)
-    source = components.source_for(peers.year, peers.age)
+    source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
     fig = charts.choropleth(geojson, frame, show, title, source, lang, centres)
     column = charts.value_column(show)
     ranked = (
@@ -48,7 +48,7 @@ def render() -> None:
     )
     components.chart_with_data(
         fig,
-        components.display_table(frame, lang),
+        components.display_table(frame, lang, peers.measure, peers.definition),
         # what is shown is part of the chart's key (and of the export's file name)
         f"karta-{peers.level}-{show}-{peers.year}",
         summary,

@@ -6,8 +6,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, components, queries, state
+from dashboard.definitions import measure_title
 from dashboard.formatting import number, percent
-from dashboard.i18n import level_word, measure_label, t
+from dashboard.i18n import level_word, t
 from dashboard.narrative import ages, headline
 
 
@@ -16,13 +17,14 @@ def render() -> None:
     st.title(t("overview", lang))
 
     # 1. selections
-    cols = st.columns([2, 1, 1, 2])
+    cols = st.columns([2, 1, 1, 2, 2])
     region = components.region(cols[0])
     age, year = components.age_and_year(cols[1], cols[2])
     measure = components.measure(cols[3])
+    definition = components.definition(cols[4])
 
     # 2. data
-    history = queries.region_measures(region, age, measure)
+    history = queries.region_measures(region, age, measure, definition)
     row = history.filter(pl.col("year") == year).row(0, named=True)
     earlier = history.filter(pl.col("year") < year)
 
@@ -69,10 +71,10 @@ def render() -> None:
         )
     components.noise_notice([year])
 
-    title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}"
-    source = components.source_for(year, age)
+    title = f"{measure_title(measure, definition, lang)}, {ages(age)} {t('years_word', lang)}"
+    source = components.source_for(year, age, measure, definition)
     if history.height > 1:
-        series = queries.series([region], age, measure)
+        series = queries.series([region], age, measure, definition)
         fig = charts.trend_lines(
             series, ["women", "men"], title, source, lang, queries.series_breaks()
         )
@@ -81,16 +83,25 @@ def render() -> None:
         # one year only (e.g. 25-64 from the offline files): the region against riket instead
         codes = [region] if region == "00" else ["00", region]
         table = pl.concat(
-            [queries.region_measures(c, age, measure).filter(pl.col("year") == year) for c in codes]
+            [
+                queries.region_measures(c, age, measure, definition).filter(pl.col("year") == year)
+                for c in codes
+            ]
         )
         fig = charts.compare_bars(table, f"{title}, {year}", source, lang)
         st.caption(t("only_one_year", lang, age=ages(age), year=year))
     components.chart_with_data(
         fig,
-        components.display_table(table, lang),
+        components.display_table(table, lang, measure, definition),
         f"oversikt-{region}-{age}",
         headline(row, year, age, measure, lang),
         source,
-        sql=queries.display_sql("region_measures", region=region, age_group=age, measure=measure),
+        sql=queries.display_sql(
+            "region_measures",
+            region=region,
+            age_group=age,
+            measure=measure,
+            definition=definition,
+        ),
     )
     components.add_to_deck("overview")

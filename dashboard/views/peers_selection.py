@@ -9,7 +9,8 @@ import polars as pl
 import streamlit as st
 
 from dashboard import components, queries, state
-from dashboard.i18n import measure_label, show_label, t
+from dashboard.definitions import measure_title
+from dashboard.i18n import show_label, t
 from dashboard.narrative import ages
 
 SCOPES = ("county", "municipality_in_county", "municipality")
@@ -20,6 +21,7 @@ class Peers:
     age: str
     year: int
     measure: str
+    definition: str
     level: str  # county | municipality
     county: str  # "" = all
     frame: pl.DataFrame
@@ -28,7 +30,8 @@ class Peers:
     def title(self, what: str, lang: str) -> str:
         """E.g. "Eftergymnasial utbildning, kvinnor, 25–64 år, 2019 — Södermanlands län"."""
         return (
-            f"{measure_label(self.measure, lang)}, {what}, {ages(self.age)} {t('years_word', lang)}, "
+            f"{measure_title(self.measure, self.definition, lang)}, {what}, "
+            f"{ages(self.age)} {t('years_word', lang)}, "
             f"{self.year} — {self.scope_label(lang)}"
         )
 
@@ -43,9 +46,10 @@ class Peers:
 
 def select(default_scope: str = "county") -> Peers:
     lang = state.lang()
-    cols = st.columns(4)
+    cols = st.columns([1, 1, 2, 2, 2])
     age, year = components.age_and_year(cols[0], cols[1])
     measure = components.measure(cols[2])
+    definition = components.definition(cols[3])
     scope_labels = {
         "county": t("counties_level", lang),
         "municipality_in_county": t("municipalities_in_county", lang),
@@ -57,7 +61,7 @@ def select(default_scope: str = "county") -> Peers:
         default_scope,
         t("level", lang),
         format_func=scope_labels.__getitem__,
-        container=cols[3],
+        container=cols[4],
     )
     county = ""
     if scope == "municipality_in_county":
@@ -78,11 +82,13 @@ def select(default_scope: str = "county") -> Peers:
         "measure": measure,
         "level": level,
         "county": county,
+        "definition": definition,
     }
     return Peers(
         age,
         year,
         measure,
+        definition,
         level,
         county,
         queries.peers(**params),

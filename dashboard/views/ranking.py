@@ -32,7 +32,7 @@ def render() -> None:
     # 2. data → 3. output
     column = charts.value_column(show)
     title = peers.title(show_label(show, lang).lower(), lang)
-    source = components.source_for(peers.year, peers.age)
+    source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
     fig = charts.ranking_bars(peers.frame, show, title, source, lang, highlight or None)
     ordered = codes.drop_nulls(column).sort(column, descending=True)
     summary = title + (
@@ -55,7 +55,7 @@ def render() -> None:
             )
     components.chart_with_data(
         fig,
-        components.display_table(peers.frame, lang),
+        components.display_table(peers.frame, lang, peers.measure, peers.definition),
         f"rangordning-{peers.level}-{show}-{peers.year}",
         summary,
         source,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, components, queries, state
-from dashboard.i18n import measure_label, show_label, t
+from dashboard.definitions import measure_title
+from dashboard.i18n import show_label, t
 from dashboard.narrative import ages
 
 SEXES = ("women", "men", "total", "gap")
@@ -17,7 +18,7 @@ def render() -> None:
 
     # 1. selections
     periods = queries.available_periods()
-    cols = st.columns([1, 2])
+    cols = st.columns([1, 2, 2])
     multi_year = [a for a, years in sorted(periods.items()) if len(years) > 1] or sorted(periods)
     age = state.choice(
         "age",
@@ -28,6 +29,7 @@ def render() -> None:
         container=cols[0],
     )
     measure = components.measure(cols[1])
+    definition = components.definition(cols[2])
     regions = queries.regions()
     labels = components.region_label(regions, lang)
     choices = [c for c in regions["region_code"] if c != "00"]
@@ -48,21 +50,30 @@ def render() -> None:
     ) or ["women", "men"]
 
     # 2. data
-    series = queries.series(picked, age, measure)
+    series = queries.series(picked, age, measure, definition)
     years = sorted(set(series["year"]))
 
     # 3. output
-    title = f"{measure_label(measure, lang)}, {ages(age)} {t('years_word', lang)}, {years[0]}–{years[-1]}"
-    source = components.source_for(years[-1], age)
+    title = (
+        f"{measure_title(measure, definition, lang)}, {ages(age)} {t('years_word', lang)}, "
+        f"{years[0]}–{years[-1]}"
+    )
+    source = components.source_for(years[-1], age, measure, definition)
     fig = charts.trend_lines(series, sexes, title, source, lang, queries.series_breaks())
     summary = f"{title}: " + ", ".join(sorted(set(series["region_name"])))
     components.chart_with_data(
         fig,
-        components.display_table(series, lang),
+        components.display_table(series, lang, measure, definition),
         f"utveckling-{age}",
         summary,
         source,
-        sql=queries.display_sql("series", regions=sorted(picked), age_group=age, measure=measure),
+        sql=queries.display_sql(
+            "series",
+            regions=sorted(picked),
+            age_group=age,
+            measure=measure,
+            definition=definition,
+        ),
     )
     components.add_to_deck("trends")
     components.noise_notice(years)

