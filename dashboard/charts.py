@@ -45,16 +45,18 @@ def _layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
     return fig
 
 
-def with_source(fig: go.Figure, source: str) -> go.Figure:
-    """Put the source line inside the figure, so it survives every export."""
+def with_source(fig: go.Figure, source: str, anchor: str = "left") -> go.Figure:
+    """Put the source line inside the figure, so it survives every export. Charts with wide
+    row labels anchor it on the right, so it may run into the label margin instead of off the
+    figure."""
     fig.add_annotation(
         text=source,
         xref="paper",
         yref="paper",
-        x=0,
+        x=0 if anchor == "left" else 1,
         y=0,
         yshift=-60,
-        xanchor="left",
+        xanchor=anchor,
         yanchor="top",
         showarrow=False,
         font={"size": 11, "color": "#555"},
@@ -309,3 +311,43 @@ def choropleth(
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 62.5, "lon": 16.5}, "zoom": 3.6})
     _layout(fig, title, lang, height=760, margin={"l": 0, "r": 0, "t": 60, "b": 80})
     return with_source(fig, source)
+
+
+def definition_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "sv") -> go.Figure:
+    """Women and men under every definition (the "Vilken siffra stämmer?" panel), one row per
+    definition, labelled on two lines so long definition names stay readable."""
+    rows = frame.reverse()  # Plotly draws the first category at the bottom
+    labels = [label.replace(" · ", "<br>", 1) for label in rows["region_name"]]
+    fig = go.Figure()
+    for sex in ("men", "women"):
+        values = rows[f"{sex}_share"].to_list()
+        fig.add_bar(
+            y=labels,
+            x=values,
+            orientation="h",
+            name=t(sex, lang),
+            marker_color=COLOURS[sex],
+            text=[percent(v, 1, lang) for v in values],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra>" + t(sex, lang) + "</extra>",
+        )
+    _layout(
+        fig,
+        title,
+        lang,
+        barmode="group",
+        xaxis=_percent_axis(lang),
+        yaxis={"automargin": True},
+        height=max(420, 62 * rows.height + 180),
+        margin={"l": 10, "r": 70, "t": 70, "b": 90},  # room for the value labels outside the bars
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "x": 1,
+            "xanchor": "right",
+            "yanchor": "bottom",
+            "traceorder": "reversed",
+        },
+    )
+    return with_source(fig, source, anchor="right")

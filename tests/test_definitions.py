@@ -138,7 +138,7 @@ def test_the_definition_is_in_the_url_title_source_and_export() -> None:
     app.run()
     assert not app.exception and app.query_params["definition"] == "unknown_excluded"
     (chart,) = app.get("plotly_chart")
-    title = json.loads(chart.proto.spec)["layout"]["title"]["text"]  # type: ignore[attr-defined]
+    title = json.loads(chart.proto.spec)["layout"]["title"]["text"]
     assert title.startswith(
         "Eftergymnasial utbildning · okänd nivå utesluten (som SCB:s diagram), "
     )

@@ -179,7 +179,7 @@ def _definitions(params: dict[str, str], snapshot: pl.DataFrame | None, lang: st
     name = t("country", lang) if region == "00" else names[region]
     title = f"{t('which_figure', lang)} — {name}, {year}"
     source = panel_source(queries.source_line(year, "16-74"), lang)
-    figure = charts.compare_bars(frame, title, source, lang)
+    figure = charts.definition_bars(frame, title, source, lang)
     return Rendered(figure, panel_headline(frame, name, year, lang), source, frame, "columns")
 
 

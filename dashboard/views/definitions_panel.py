@@ -53,7 +53,7 @@ def render() -> None:
     title = f"{t('which_figure', lang)} — {name}, {year}"
     source = definitions.panel_source(queries.source_line(year, "16-74"), lang)
     components.chart_with_data(
-        charts.compare_bars(rows, title, source, lang),
+        charts.definition_bars(rows, title, source, lang),
         _table(rows, lang),
         f"vilken-siffra-{region}-{year}",
         definitions.headline(rows, name, year, lang),

@@ -110,7 +110,7 @@ def test_map_draws_areas_and_centres_and_follows_the_measure(
     page.get_by_text("Skillnad kvinnor − män", exact=True).click()
     expect(page).to_have_url(re.compile(r"show=gap"))
     expect(
-        page.get_by_text(re.compile(r"Eftergymnasial utbildning, skillnad kvinnor − män"))
+        page.get_by_text(re.compile(r"Eftergymnasial utbildning · .*, skillnad kvinnor − män"))
     ).to_be_visible()
     wait_for_map(page)
     screenshot(page, "map-gap")
