@@ -22,6 +22,7 @@ from dashboard.views import (
     map_view,
     overview,
     ranking,
+    registry,
     sql_console,
     trends,
 )
@@ -49,6 +50,7 @@ pages = [
     st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
     st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
     st.Page(definitions_panel.render, title=t("which_figure", lang), url_path="vilken-siffra"),
+    st.Page(registry.render, title=t("larcentrum", lang), url_path="larcentrum"),
     st.Page(deck.render, title=t("slides", lang), url_path="bildspel"),
     st.Page(about.render, title=t("about", lang), url_path="om-data"),
     st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),

@@ -250,9 +250,11 @@ def choropleth(
     source: str,
     lang: str = "sv",
     centres: pl.DataFrame | None = None,
+    network: pl.DataFrame | None = None,
 ) -> go.Figure:
-    """Regions coloured by a value on a blank background (no tiles, no downloads), lärcentrum
-    as markers. Hover shows value and rank."""
+    """Regions coloured by a value on a blank background (no tiles, no downloads), known
+    lärcentrum as markers by confidence, kommuner with only kommun-level evidence apart.
+    Hover shows value and rank."""
     column = value_column(show)
     rank_column = "rank_gap" if show == "gap" else f"rank_{show}"
     rows = frame.filter(pl.col("region_level") != "country")
@@ -293,23 +295,27 @@ def choropleth(
         )
     )
     if centres is not None and not centres.is_empty():
-        fig.add_trace(
-            go.Scattermap(
-                lat=centres["latitude"].to_list(),
-                lon=centres["longitude"].to_list(),
-                mode="markers",
-                marker={"size": 10, "color": COLOURS["highlight"]},
-                name=t("larcentrum", lang),
-                # centre names come from uploaded lists: shown as text, never as markup
-                text=[
-                    f"{html_text(n)} ({html_text(k)})"
-                    for n, k in zip(centres["name"], centres["kommun_name"], strict=True)
-                ],
-                hovertemplate="%{text}<extra>" + t("larcentrum", lang) + "</extra>",
-            )
-        )
+        add_centres(fig, centres, lang)
+    if network is not None and not network.is_empty():
+        add_network(fig, network, lang)
     fig.update_layout(map={"style": "white-bg", "center": {"lat": 62.5, "lon": 16.5}, "zoom": 3.6})
-    _layout(fig, title, lang, height=760, margin={"l": 0, "r": 0, "t": 60, "b": 80})
+    _layout(
+        fig,
+        title,
+        lang,
+        height=760,
+        margin={"l": 0, "r": 0, "t": 60, "b": 80},
+        # the marker legend sits in the sea west of Norway, clear of the title and the map
+        legend={
+            "orientation": "v",
+            "x": 0.01,
+            "y": 0.98,
+            "xanchor": "left",
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": 12},
+        },
+    )
     return with_source(fig, source)
 
 
@@ -351,3 +357,84 @@ def definition_bars(frame: pl.DataFrame, title: str, source: str, lang: str = "s
         },
     )
     return with_source(fig, source, anchor="right")
+
+
+#: Known centres by the confidence of their source: marker colour, size and legend text.
+CONFIDENCE_STYLE = {
+    "high": ("#000000", 12, {"sv": "Lärcentrum, säker källa", "en": "Centre, firm source"}),
+    "medium": ("#555555", 10, {"sv": "Lärcentrum, trolig källa", "en": "Centre, likely source"}),
+    "low": ("#FFFFFF", 9, {"sv": "Lärcentrum, osäker källa", "en": "Centre, weak source"}),
+    "listed": (
+        "#F0E442",
+        10,
+        {
+            "sv": "Lärcentrum, listat utan källa i underlaget",
+            "en": "Centre, listed without evidence",
+        },
+    ),
+}
+NETWORK_STYLE = (
+    "#CC79A7",
+    9,
+    {
+        "sv": "Uppgift på kommunnivå (nätverk), inget namngivet centrum",
+        "en": "Kommun-level evidence (network), no named centre",
+    },
+)
+
+
+def _source_text(url: object, year: object, lang: str) -> str:
+    """The source of a marker for its hover: page and year, escaped (it comes from outside)."""
+    words = ("Källa", "år") if lang == "sv" else ("Source", "year")
+    if not url:
+        return ""
+    return f"<br>{words[0]}: {html_text(str(url))}" + (
+        f" ({words[1]} {html_text(str(year))})" if year else ""
+    )
+
+
+def add_centres(fig: go.Figure, centres: pl.DataFrame, lang: str) -> None:
+    """One trace per confidence class, so the legend says how sure each marker is."""
+    for confidence, (colour, size, label) in CONFIDENCE_STYLE.items():
+        rows = centres.filter(pl.col("confidence") == confidence)
+        if rows.is_empty():
+            continue
+        text = [
+            f"<b>{html_text(r['name'])}</b> ({html_text(r['kommun_name'])})"
+            + (f"<br>{html_text(r['kind'])}" if r.get("kind") else "")
+            + _source_text(r.get("source_url"), r.get("evidence_year"), lang)
+            for r in rows.iter_rows(named=True)
+        ]
+        fig.add_trace(
+            go.Scattermap(
+                lat=rows["latitude"].to_list(),
+                lon=rows["longitude"].to_list(),
+                mode="markers",
+                marker={"size": size, "color": colour, "opacity": 0.95},
+                name=label[lang],
+                text=text,
+                customdata=rows["source_url"].to_list(),
+                hovertemplate="%{text}<extra></extra>",
+            )
+        )
+
+
+def add_network(fig: go.Figure, network: pl.DataFrame, lang: str) -> None:
+    colour, size, label = NETWORK_STYLE
+    text = [
+        f"<b>{html_text(r['kommun_name'])}</b><br>{html_text(r['networks'] or '')}"
+        + _source_text(r["source_url"], r["evidence_year"], lang)
+        for r in network.iter_rows(named=True)
+    ]
+    fig.add_trace(
+        go.Scattermap(
+            lat=network["latitude"].to_list(),
+            lon=network["longitude"].to_list(),
+            mode="markers",
+            marker={"size": size, "color": colour, "opacity": 0.9},
+            name=label[lang],
+            text=text,
+            customdata=network["source_url"].to_list(),
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )

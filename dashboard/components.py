@@ -213,3 +213,50 @@ def add_to_deck(view: str) -> None:
         }
         deck.slides.append(Slide(view, params))
         st.toast(t("added_to_deck", lang, n=len(deck.slides)))
+
+
+def registry_coverage(county: str = "") -> None:
+    """What the lärcentrum registry knows, so no count reads as "no centre": per län, or for
+    one län, kommuner with a named centre, with kommun-level evidence only, with none known."""
+    lang = state.lang()
+    coverage = queries.larcentrum_coverage()
+    shown = coverage.filter(pl.col("county_code") == county) if county else coverage
+    totals = {c: int(shown[c].sum()) for c in ("kommuner", "named_centre", "network", "none_known")}
+    st.markdown(t("coverage_sentence", lang, **totals))
+    with st.expander(t("coverage_panel", lang), expanded=bool(county)):
+        st.dataframe(
+            shown.select(
+                pl.col("county_name").alias(t("county_filter", lang)),
+                pl.col("kommuner").alias(t("municipality", lang).capitalize()),
+                pl.col("named_centre").alias(t("evidence_named", lang)),
+                pl.col("network").alias(t("evidence_network", lang)),
+                pl.col("none_known").alias(t("evidence_none_known", lang)),
+            ),
+            hide_index=True,
+        )
+
+
+def centre_table(centres: pl.DataFrame, lang: str) -> None:
+    """Every known centre on the map with its source page (a link) and year."""
+    with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
+        st.dataframe(
+            centres.select(
+                "name",
+                "kommun_name",
+                "locality",
+                "kind",
+                "confidence",
+                "evidence_year",
+                "source_url",
+            ),
+            hide_index=True,
+            column_config={
+                "source_url": st.column_config.LinkColumn(t("source_page", lang)),
+                "name": t("name", lang),
+                "kommun_name": "Kommun",
+                "locality": t("locality", lang),
+                "kind": t("kind", lang),
+                "confidence": t("confidence", lang),
+                "evidence_year": t("year", lang),
+            },
+        )

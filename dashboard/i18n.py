@@ -69,6 +69,70 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download_xlsx": ("Ladda ner Excel (.xlsx)", "Download Excel (.xlsx)"),
     "larcentrum": ("Lärcentrum", "Learning centres"),
     "show_larcentrum": ("Visa lärcentrum", "Show learning centres"),
+    "coverage_sentence": (
+        "**Vad registret vet:** av {kommuner} kommuner har {named_centre} ett namngivet lärcentrum "
+        "och {network} bara uppgift på kommunnivå (nätverk); för {none_known} finns ingen uppgift. "
+        "Ingen uppgift betyder *inte känt*, inte *inget lärcentrum*: 161 kommuner hade lärcentrum "
+        "2002 och 212 sökte statsbidrag för lärcentrum 2021. Avstånd gäller närmaste *kända* centrum.",
+        "**What the registry knows:** of {kommuner} municipalities, {named_centre} have a named "
+        "learning centre and {network} only municipality-level evidence (a network); for "
+        "{none_known} nothing is recorded. Nothing recorded means *not known*, not *no centre*: "
+        "161 municipalities had one in 2002 and 212 applied for centre grants in 2021. Distances are "
+        "to the nearest *known* centre.",
+    ),
+    "registry_intro": (
+        "Det finns inget nationellt register över lärcentrum. Registret här är en kurerad lista "
+        "och belägg från offentliga sidor, varje rad med sin källa. En kommun utan rad har inget "
+        "*känt* lärcentrum — det betyder inte att den saknar ett.",
+        "There is no national register of learning centres. This registry is a curated list and "
+        "evidence from public pages, every row with its source. A municipality without a row has no "
+        "*known* centre — which does not mean it has none.",
+    ),
+    "corrections": ("Rätta listan: regionens egen lista", "Corrections: a region's own list"),
+    "corrections_how": (
+        "Ladda upp regionens lista (CSV eller .xlsx, samma kolumner som `data/larcentrum.csv`). "
+        "Du ser vad den lägger till, tar bort och flyttar per kommun och kan ladda ner den "
+        "sammanslagna listan. Appen ändrar ingenting: den som driver databasen kör "
+        "`python -m etl larcentrum import larcentrum.csv`.",
+        "Upload the region's list (CSV or .xlsx, the columns of `data/larcentrum.csv`). You see "
+        "what it adds, removes and moves per municipality and can download the merged list. The app "
+        "changes nothing: whoever runs the database runs `python -m etl larcentrum import larcentrum.csv`.",
+    ),
+    "upload_list": ("Regionens lista", "The region's list"),
+    "list_refused": (
+        "Listan kan inte användas: {n} problem (radnummer nedan). Inget har ändrats.",
+        "The list cannot be used: {n} problem(s) (line numbers below). Nothing has changed.",
+    ),
+    "list_accepted": (
+        "Listan är giltig: {centres} lärcentrum i {kommuner} kommuner.",
+        "The list is valid: {centres} centres in {kommuner} municipalities.",
+    ),
+    "change": ("Ändring", "Change"),
+    "change_added": ("Tillagda", "Added"),
+    "change_removed": ("Borttagna ur listan", "Removed from the list"),
+    "change_moved": ("Flyttade", "Moved"),
+    "change_kept_evidence": (
+        "Kvar som belägg från offentliga sidor",
+        "Kept as evidence from public pages",
+    ),
+    "moved_km": ("Flyttad (km)", "Moved (km)"),
+    "download_merged": ("Ladda ner sammanslagen lista (CSV)", "Download the merged list (CSV)"),
+    "apply_merged": (
+        "Sammanslagen = nuvarande lista där de uppladdade kommunernas rader ersatts av regionens. "
+        "Granska och kör sedan `python -m etl larcentrum import larcentrum.csv`.",
+        "Merged = the current list with the uploaded municipalities' rows replaced by the region's. "
+        "Review it, then run `python -m etl larcentrum import larcentrum.csv`.",
+    ),
+    "download_changes": ("Ladda ner ändringarna (CSV)", "Download the changes (CSV)"),
+    "coverage_panel": ("Registrets täckning per län", "The registry's coverage by county"),
+    "evidence_named": ("Namngivet centrum", "Named centre"),
+    "evidence_network": ("Bara kommunnivå", "Municipality level only"),
+    "evidence_none_known": ("Ingen känd uppgift", "None known"),
+    "source_page": ("Källa", "Source"),
+    "name": ("Namn", "Name"),
+    "locality": ("Ort", "Locality"),
+    "kind": ("Typ", "Kind"),
+    "confidence": ("Säkerhet", "Confidence"),
     "series_break": ("Tidsseriebrott", "Series break"),
     "noise_note": (
         "Från referensår {year} lägger SCB till ett litet slumpmässigt brus i alla uppgifter för att "

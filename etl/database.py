@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,6 +33,7 @@ VIEWS_IN_ORDER = [
     "views/series_break",
     "views/municipality_access",
     "views/access_vs_attainment",
+    "views/larcentrum_coverage",
     "views/coverage",
 ]
 
@@ -45,6 +46,9 @@ class Places:
     points: pl.DataFrame | None = None
     shapes: pl.DataFrame | None = None
     larcentrum_sha256: str = ""
+    kommun_evidence: pl.DataFrame | None = None
+    #: the lärcentrum evidence files, recorded in `source` like the SCB files
+    records: list[SourceRecord] = field(default_factory=list)
 
 
 Step = Callable[[str], None]
@@ -61,6 +65,8 @@ def write_database(
 ) -> list[CheckResult]:
     """Write and validate a new database at `path`; raise ValidationError if any check fails."""
     loaded_at = datetime.now(UTC)
+    places = places or Places()
+    records = records + places.records  # the lärcentrum evidence files are sources too
     con = duckdb.connect()
     try:
         con.execute(f"ATTACH '{path}' AS target (STORAGE_VERSION '{STORAGE_VERSION}')")
@@ -71,7 +77,7 @@ def write_database(
         _insert_sources(con, records + [b.record for b in batches], loaded_at)
         _insert_notes(con, [n for b in batches for n in b.notes])
         con.execute(sql("schema/geography"))
-        _insert_places(con, places or Places())
+        _insert_places(con, places)
 
         step("loading facts")
         con.execute(sql("load/staging"))
@@ -96,7 +102,7 @@ def write_database(
             con,
             records + [b.record for b in batches],
             loaded_at,
-            (places or Places()).larcentrum_sha256,
+            places.larcentrum_sha256,
             api_manifest,
         )
         con.execute("USE memory")
@@ -180,6 +186,7 @@ def _insert_places(con: duckdb.DuckDBPyConnection, places: Places) -> None:
         ("larcentrum", places.larcentrum),
         ("municipality_point", places.points),
         ("region_shape", places.shapes),
+        ("larcentrum_kommun_evidence", places.kommun_evidence),
     ):
         if frame is None or frame.is_empty():
             continue

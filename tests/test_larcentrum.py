@@ -8,14 +8,13 @@ import shutil
 from pathlib import Path
 
 import duckdb
-import polars as pl
 import pytest
 from openpyxl import Workbook
 
 from etl.config import Settings, load_settings
 from etl.larcentrum.importer import import_list
 from etl.larcentrum.registry import RegistryError, validate
-from etl.sources.geography import municipality_shapes, representative_points
+from etl.sources.geography import municipality_shapes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "data" / "larcentrum.csv"
@@ -67,23 +66,24 @@ def con(db_path: Path) -> duckdb.DuckDBPyConnection:
 
 def test_shipped_list_is_in_the_database_with_sources(con: duckdb.DuckDBPyConnection) -> None:
     rows = con.execute(
-        "SELECT name, kommun_code, location_precision, source FROM larcentrum"
+        "SELECT name, kommun_code, location_precision, source FROM larcentrum WHERE origin = 'list'"
     ).fetchall()
-    assert len(rows) == 30 and all(r[3] for r in rows)
+    assert len(rows) == 13 and all(r[3] for r in rows)
     assert ("Kalix UniverCity", "2514", "locality") in [r[:3] for r in rows]
-    assert {r[1] for r in rows} >= RUN_KOMMUNER
-    assert len(RUN_KOMMUNER) == 19
+    # no invented placeholders: every list row is a named centre at its town
+    assert {r[2] for r in rows} == {"locality"}
+    assert not [r for r in rows if r[1] in RUN_KOMMUNER and r[0] == f"Lärcentrum {r[1]}"]
 
 
-def test_municipality_precision_rows_sit_on_the_representative_point() -> None:
-    shipped = validate(SHIPPED, municipality_shapes()).filter(
-        pl.col("location_precision") == "municipality"
-    )
-    points = representative_points()
-    joined = shipped.join(points, left_on="kommun_code", right_on="region_code", suffix="_point")
-    assert joined.height == shipped.height == 17
-    assert (joined["latitude"] == joined["latitude_point"]).all()
-    assert (joined["longitude"] == joined["longitude_point"]).all()
+def test_municipality_precision_rows_sit_on_the_representative_point(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    off = con.execute(
+        "SELECT count(*), count(*) FILTER (WHERE l.latitude <> p.latitude OR l.longitude <> p.longitude) "
+        "FROM larcentrum AS l JOIN municipality_point AS p ON p.region_code = l.kommun_code "
+        "WHERE l.location_precision = 'municipality'"
+    ).fetchone()
+    assert off is not None and off[0] > 0 and off[1] == 0
 
 
 # --- distances --------------------------------------------------------------------------------
@@ -125,7 +125,10 @@ def test_municipality_access(con: duckdb.DuckDBPyConnection) -> None:
     assert (has, count, nearest) == (False, 0, expected[1]) and km == pytest.approx(
         expected[0], abs=1e-9
     )
-    assert sum(1 for r in rows.values() if r[0]) == 30  # 30 centres, each in its own kommun
+    (with_centre,) = con.execute(
+        "SELECT count(DISTINCT kommun_code) FROM larcentrum"
+    ).fetchone() or (0,)
+    assert sum(1 for r in rows.values() if r[0]) == with_centre
 
 
 def test_below_riket_and_no_centre_within_30_km_in_sormland(con: duckdb.DuckDBPyConnection) -> None:
@@ -134,7 +137,7 @@ def test_below_riket_and_no_centre_within_30_km_in_sormland(con: duckdb.DuckDBPy
         FROM access_vs_attainment
         WHERE county_code = '04' AND below_country AND distance_km_to_nearest > 30
         ORDER BY region_name""").fetchall()
-    assert [r[0] for r in rows] == ["Eskilstuna", "Flen", "Gnesta", "Strängnäs", "Trosa"]
+    assert [r[0] for r in rows] == ["Flen", "Gnesta", "Strängnäs"]
     assert all(share < country and km > 30 for _, share, country, km in rows)
     top = con.execute(
         "SELECT region_name, below_country, year FROM access_vs_attainment WHERE county_code = '04' "
@@ -298,9 +301,13 @@ def test_good_import_replaces_list_and_database(installed: Settings, tmp_path: P
     )
     assert (report.centres, report.kommuner) == (1, 1)
     with duckdb.connect(str(installed.db_path), read_only=True) as con:
-        assert con.execute("SELECT name, kommun_code FROM larcentrum").fetchall() == [
-            ("Lärcentrum Flen", "0482")
-        ]
+        assert con.execute(
+            "SELECT name, kommun_code FROM larcentrum WHERE origin = 'list'"
+        ).fetchall() == [("Lärcentrum Flen", "0482")]
+        # the evidence from public pages stays, whatever the list holds
+        assert con.execute(
+            "SELECT count(*) FROM larcentrum WHERE origin = 'evidence'"
+        ).fetchone() == (76,)  # every named evidence row, none folded into the one list row
         flen = con.execute(
             "SELECT distance_km_to_nearest FROM municipality_access WHERE region_code = '0482'"
         )

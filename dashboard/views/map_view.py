@@ -29,14 +29,12 @@ def render() -> None:
     if peers.county:
         codes = set(frame["region_code"])
         geojson = {**geojson, "features": [f for f in geojson["features"] if f["id"] in codes]}
-    centres = queries.larcentrum() if with_centres else None
-    if centres is not None and peers.county:
-        centres = centres.filter(pl.col("county_code") == peers.county)
+    centres, network = queries.registry_layers(peers.county) if with_centres else (None, None)
 
     # 3. output
     title = peers.title(show_label(show, lang).lower(), lang)
     source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
-    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres)
+    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres, network)
     column = charts.value_column(show)
     ranked = (
         frame.filter(pl.col("region_level") != "country")
@@ -57,9 +55,6 @@ def render() -> None:
     )
     components.add_to_deck("map")
     components.noise_notice([peers.year])
-    if centres is not None and centres.height:
-        with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
-            st.dataframe(
-                centres.select("name", "kommun_name", "locality", "location_precision", "source"),
-                hide_index=True,
-            )
+    if centres is not None:
+        components.registry_coverage(peers.county)
+        components.centre_table(centres, lang)

@@ -33,7 +33,7 @@ def import_list(
         return report
     step = StepPrinter(quiet=quiet)
     inputs = collect_inputs(settings, step)
-    inputs.places = read_places(path, frame)
+    inputs.places = read_places(path, inputs.regions, settings.data_dir, frame)
     install(settings, inputs, step)
     tmp = settings.larcentrum_path.with_name(f".{settings.larcentrum_path.name}.tmp")
     # normalised: UTF-8, comma-separated, ISO dates, formula-like text inert

@@ -28,9 +28,9 @@ class SourceRecord:
     """Provenance of one raw input: enough to find, re-fetch and verify it."""
 
     source_id: str
-    kind: str  # offline_file | api_response | api_metadata
-    scb_table_id: str
-    scb_table_name: str
+    kind: str  # offline_file | api_response | api_metadata | registry_file
+    scb_table_id: str | None
+    scb_table_name: str | None
     title: str
     query: str | None
     url: str | None

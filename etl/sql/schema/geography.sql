@@ -9,9 +9,15 @@ CREATE TABLE larcentrum (
     location_precision VARCHAR NOT NULL CHECK (location_precision IN ('address', 'locality', 'municipality')),
     website            VARCHAR,
     source             VARCHAR NOT NULL,
-    verified_date      DATE
+    verified_date      DATE,
+    address            VARCHAR,
+    kind               VARCHAR,
+    evidence_year      VARCHAR,
+    confidence         VARCHAR CHECK (confidence IN ('high', 'medium', 'low')),
+    source_url         VARCHAR,
+    origin             VARCHAR NOT NULL CHECK (origin IN ('list', 'evidence'))
 );
-COMMENT ON TABLE larcentrum IS 'Municipal learning centres (lärcentrum), from data/larcentrum.csv or a list imported with `python -m etl larcentrum import`. There is no national register: every row names its source.';
+COMMENT ON TABLE larcentrum IS 'Known municipal learning centres (lärcentrum): the curated list (data/larcentrum.csv or a list imported with `python -m etl larcentrum import`) merged with named centres from the lärcentrum evidence compiled from public pages. There is no national register: every row names its source, and a kommun without a row has no *known* centre, not no centre.';
 COMMENT ON COLUMN larcentrum.name IS 'Name of the centre.';
 COMMENT ON COLUMN larcentrum.kommun_code IS 'The kommun the centre is in (region.region_code).';
 COMMENT ON COLUMN larcentrum.locality IS 'Town or village, when known.';
@@ -21,6 +27,28 @@ COMMENT ON COLUMN larcentrum.location_precision IS 'address (the street address)
 COMMENT ON COLUMN larcentrum.website IS 'Website, if known.';
 COMMENT ON COLUMN larcentrum.source IS 'The document or page the centre comes from.';
 COMMENT ON COLUMN larcentrum.verified_date IS 'When the entry was last checked against its source.';
+COMMENT ON COLUMN larcentrum.address IS 'Street address or building as the source states it; never invented.';
+COMMENT ON COLUMN larcentrum.kind IS 'What the source says it is (lärcentrum, campus, filial, kommunalförbund …).';
+COMMENT ON COLUMN larcentrum.evidence_year IS 'Year (or range, or "undated …") of the source the row rests on.';
+COMMENT ON COLUMN larcentrum.confidence IS 'high (a current page of the centre, the kommun or Nitus) | medium | low (old case studies, mentions, units that may be adult education); NULL for list rows no evidence row confirms.';
+COMMENT ON COLUMN larcentrum.source_url IS 'The public page the row was read from (cite it when showing the row).';
+COMMENT ON COLUMN larcentrum.origin IS 'list (the curated list, which keeps its place) | evidence (a named centre from the compiled evidence).';
+
+CREATE TABLE larcentrum_kommun_evidence (
+    kommun_code   VARCHAR NOT NULL,
+    evidence_type VARCHAR NOT NULL,
+    network       VARCHAR,
+    year          VARCHAR,
+    source_url    VARCHAR NOT NULL,
+    note          VARCHAR
+);
+COMMENT ON TABLE larcentrum_kommun_evidence IS 'Kommun-level evidence of a lärcentrum without a named centre: network membership, study locations of a university, a län-wide claim (Jämtland 2024: all eight kommuner). One row per kommun and claim.';
+COMMENT ON COLUMN larcentrum_kommun_evidence.kommun_code IS 'The kommun (region.region_code).';
+COMMENT ON COLUMN larcentrum_kommun_evidence.evidence_type IS 'network_member, network_partner, nitus_member, university_study_location, regional_claim_all_kommuner, … as the evidence file names it.';
+COMMENT ON COLUMN larcentrum_kommun_evidence.network IS 'The network or programme, e.g. Akademi Norr (13 kommuner, 2001).';
+COMMENT ON COLUMN larcentrum_kommun_evidence.year IS 'Year of the source.';
+COMMENT ON COLUMN larcentrum_kommun_evidence.source_url IS 'The public page the claim was read from.';
+COMMENT ON COLUMN larcentrum_kommun_evidence.note IS 'Caveats from the evidence file.';
 
 CREATE TABLE municipality_point (
     region_code VARCHAR NOT NULL PRIMARY KEY,

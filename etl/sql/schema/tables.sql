@@ -43,9 +43,9 @@ INSERT INTO education_level VALUES
 CREATE TABLE source (
     source_id         VARCHAR NOT NULL PRIMARY KEY,
     dataset_id        VARCHAR NOT NULL,
-    kind              VARCHAR NOT NULL CHECK (kind IN ('offline_file', 'api_response', 'api_metadata')),
-    scb_table_id      VARCHAR NOT NULL,
-    scb_table_name    VARCHAR NOT NULL,
+    kind              VARCHAR NOT NULL CHECK (kind IN ('offline_file', 'api_response', 'api_metadata', 'registry_file')),
+    scb_table_id      VARCHAR,
+    scb_table_name    VARCHAR,
     title             VARCHAR NOT NULL,
     query             VARCHAR,
     url               VARCHAR,
@@ -62,9 +62,9 @@ CREATE TABLE source (
 COMMENT ON TABLE source IS 'One row per raw input loaded: where it came from and how to verify it. Every fact row names its source.';
 COMMENT ON COLUMN source.source_id IS 'offline:<name> for files from the data directory, api:<hash> for recorded SCB API responses.';
 COMMENT ON COLUMN source.dataset_id IS 'The dataset the source is part of: all SCB API responses of a table form one dataset (api:TAB3981); an offline file is its own.';
-COMMENT ON COLUMN source.kind IS 'offline_file | api_response | api_metadata.';
-COMMENT ON COLUMN source.scb_table_id IS 'SCB table id, e.g. TAB3981 (or UtbBefRegionR for the older table).';
-COMMENT ON COLUMN source.scb_table_name IS 'SCB table path, e.g. UF0506B/Utbildning.';
+COMMENT ON COLUMN source.kind IS 'offline_file | api_response | api_metadata (SCB data) | registry_file (the lärcentrum evidence).';
+COMMENT ON COLUMN source.scb_table_id IS 'SCB table id, e.g. TAB3981 (or UtbBefRegionR for the older table); NULL for registry files.';
+COMMENT ON COLUMN source.scb_table_name IS 'SCB table path, e.g. UF0506B/Utbildning; NULL for registry files.';
 COMMENT ON COLUMN source.title IS 'What the file holds, in SCB''s words where available.';
 COMMENT ON COLUMN source.query IS 'The original query: the API request (method, URL, body) or a description of the export.';
 COMMENT ON COLUMN source.url IS 'The URL the response was fetched from, when it was an API call.';
