@@ -39,6 +39,5 @@ def test_upload_diff_and_merged_download(
     merged = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
     assert merged[0] == HEADER
     assert sum("Klicka</a>" in line for line in merged) == 1  # kept as the region wrote it
-    )
     screenshot(page, "registry-upload")
     assert watch.outside == [] and watch.problems() == []
