@@ -82,7 +82,7 @@ def _cmd_status(args: argparse.Namespace, settings: Settings) -> int:
             f"Database {settings.db_path} (schema {built[1] if built else '?'}, built {built[0] if built else '?'})"
         )
         rows = con.execute("""
-            SELECT s.source_id, s.scb_table_id, coalesce(strftime(s.scb_updated, '%Y-%m-%d'), '–'),
+            SELECT s.source_id, coalesce(s.scb_table_id, s.kind), coalesce(strftime(s.scb_updated, '%Y-%m-%d'), '–'),
                    count(f.year), min(f.year), max(f.year)
             FROM source AS s LEFT JOIN population_education AS f USING (source_id)
             GROUP BY ALL ORDER BY 1

@@ -71,6 +71,10 @@ def test_choropleth_draws_offline_with_ranks_in_hover() -> None:
             "kommun_name": ["Nyköping"],
             "latitude": [58.75],
             "longitude": [17.01],
+            "confidence": ["high"],
+            "kind": ["campus"],
+            "source_url": ["https://example.se/campus"],
+            "evidence_year": ["2022"],
         }
     )
     fig = charts.choropleth(geojson, FRAME, "women", "T", "S", centres=centres)
@@ -78,6 +82,10 @@ def test_choropleth_draws_offline_with_ranks_in_hover() -> None:
     assert area.type == "choroplethmap" and markers.type == "scattermap"
     assert fig.layout.map.style == "white-bg"  # no tiles, nothing downloaded
     assert list(area.locations) == ["04", "20"] and "Rang 1 / 2" in area.text[0]
+    assert markers.name == "Lärcentrum, säker källa"
+    assert markers.text[0] == (
+        "<b>Campus Nyköping</b> (Nyköping)<br>campus<br>Källa: https://example.se/campus (år 2022)"
+    )
     gap = charts.choropleth(geojson, FRAME, "gap", "T", "S")
     assert gap.data[0].zmid == 0 and gap.data[0].zmax == 14.1
 
@@ -154,6 +162,10 @@ def test_centre_names_are_text_in_the_map_hover() -> None:
             "kommun_name": ["Flen<img src=x>"],
             "latitude": [59.06],
             "longitude": [16.59],
+            "confidence": ["low"],
+            "kind": [None],
+            "source_url": ['https://x.example/"><script>'],
+            "evidence_year": ["2005"],
         }
     )
     frame = pl.DataFrame(
