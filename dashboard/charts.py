@@ -8,6 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
+from dashboard import map_fit
 from dashboard.formatting import number, percent
 from dashboard.i18n import show_label, t
 from dashboard.safe_text import html_text
@@ -26,6 +27,8 @@ COLOURS = {
 SEQUENTIAL = "Viridis"
 DIVERGING = "PuOr"
 LINE_STYLES = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"]
+#: The plot area of a map on a page (the figure is 760 px high; the page about 1000 px wide).
+MAP_AREA = (1000, 620)
 
 
 def _percent_axis(lang: str) -> dict[str, Any]:
@@ -251,6 +254,7 @@ def choropleth(
     lang: str = "sv",
     centres: pl.DataFrame | None = None,
     network: pl.DataFrame | None = None,
+    outlines: dict[str, Any] | None = None,
 ) -> go.Figure:
     """Regions coloured by a value on a blank background (no tiles, no downloads), known
     lärcentrum as markers by confidence, kommuner with only kommun-level evidence apart.
@@ -298,7 +302,28 @@ def choropleth(
         add_centres(fig, centres, lang)
     if network is not None and not network.is_empty():
         add_network(fig, network, lang)
-    fig.update_layout(map={"style": "white-bg", "center": {"lat": 62.5, "lon": 16.5}, "zoom": 3.6})
+    if outlines is not None and outlines.get("features"):
+        # län borders over kommun maps, so a county's shape is recognisable
+        fig.add_trace(
+            go.Choroplethmap(
+                geojson=outlines,
+                locations=[f["id"] for f in outlines["features"]],
+                z=[0] * len(outlines["features"]),
+                colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+                showscale=False,
+                marker={"line": {"width": 1.6, "color": "#222222"}},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    bounds = map_fit.bounds_of(geojson)
+    centre, zoom = map_fit.fit(bounds, *MAP_AREA) if bounds else ({"lat": 62.5, "lon": 16.5}, 3.6)
+    fig.update_layout(
+        map={"style": "white-bg", "center": centre, "zoom": zoom},
+        meta={"bounds": list(bounds) if bounds else None},
+        # the marker legend says what each marker means, even when only one kind is on the map
+        showlegend=any(trace.type == "scattermap" for trace in fig.data),
+    )
     _layout(
         fig,
         title,

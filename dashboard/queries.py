@@ -181,6 +181,21 @@ def shapes(level: str) -> dict[str, Any]:
     }
 
 
+def map_shapes(
+    level: str, shown: set[str], county: str = ""
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The regions a map colours (only those shown) and, over a kommun map, the län outlines
+    (only the chosen län's when there is one)."""
+    regions = shapes(level)
+    regions = {**regions, "features": [f for f in regions["features"] if f["id"] in shown]}
+    if level != "municipality":
+        return regions, None
+    counties = shapes("county")
+    if county:
+        counties = {**counties, "features": [f for f in counties["features"] if f["id"] == county]}
+    return regions, counties
+
+
 def larcentrum() -> pl.DataFrame:
     return run("larcentrum")
 

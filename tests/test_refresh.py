@@ -458,20 +458,22 @@ def test_a_kill_between_install_and_manifest_cannot_leave_them_out_of_step(
     assert set(_files(folder)) == recorded.files() | {"manifest.json"}
 
 
-def test_an_error_starts_on_its_own_line(tmp_path: Path) -> None:
+def test_an_error_starts_on_its_own_line(tmp_path: Path, data_dir: Path) -> None:
     """The progress line "  … step" is ended before "error:" is printed."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed_port = sock.getsockname()[1]
+    fake = FakePxWeb(data_dir)
+    fake.faults["metadata"] = [Fault("status", 404)]  # refused at once: no retries to wait for
     env = {
         **os.environ,
         "UTB_DB_PATH": str(tmp_path / "db.duckdb"),
         "UTB_RAW_DIR": str(tmp_path / "raw"),
-        "UTB_SCB_BASE_URL": f"http://127.0.0.1:{closed_port}/api/v2",
-        "UTB_SCB_TIMEOUT": "1",
+        "UTB_SCB_BASE_URL": fake.start(),
+        "UTB_DATA_DIR": str(tmp_path / "no-offline-data"),
     }
     done = subprocess.run(
         [sys.executable, "-m", "etl", "refresh"], cwd=ROOT, env=env, capture_output=True, text=True
     )
+    fake.stop()
     assert done.returncode == 2
-    assert any(line.startswith("error: ") for line in done.stderr.splitlines()), done.stderr
+    lines = done.stderr.splitlines()
+    assert lines[-1].startswith("error: TAB3981 metadata: SCB refused the request"), done.stderr
+    assert lines[-2].startswith("  … asking SCB at http://127.0.0.1:"), done.stderr

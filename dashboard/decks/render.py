@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, queries
+from dashboard import charts, map_fit, queries
 from dashboard.captions import source_text
 from dashboard.decks import headlines
 from dashboard.decks.model import Slide
@@ -117,11 +117,11 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
         centres, network = (
             queries.registry_layers(county) if params.get("lc", "1") == "1" else (None, None)
         )
-        geojson = queries.shapes(level)
-        shown = set(frame["region_code"])
-        geojson = {**geojson, "features": [f for f in geojson["features"] if f["id"] in shown]}
+        geojson, outlines = queries.map_shapes(level, set(frame["region_code"]), county)
         return Rendered(
-            charts.choropleth(geojson, frame, show, title, source, lang, centres, network),
+            charts.choropleth(
+                geojson, frame, show, title, source, lang, centres, network, outlines
+            ),
             text,
             source,
             frame,
@@ -202,4 +202,6 @@ def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Fig
     # every category keeps its label (Plotly would skip some at this size): at most ~25 rows fit
     fig.update_yaxes(tickfont={"size": round(16 * scale)}, automargin=True)
     fig.update_traces(textfont={"size": round(18 * scale)}, selector={"type": "bar"})
+    # a map re-fits its regions to this picture (plot area: less margins and the colour bar)
+    map_fit.apply(fig, width - 160, height - 30 - round(80 * scale))
     return fig

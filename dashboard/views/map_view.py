@@ -24,17 +24,14 @@ def render() -> None:
     st.query_params["lc"] = "1" if with_centres else "0"
 
     # 2. data
-    geojson = queries.shapes(peers.level)
     frame = peers.frame
-    if peers.county:
-        codes = set(frame["region_code"])
-        geojson = {**geojson, "features": [f for f in geojson["features"] if f["id"] in codes]}
+    geojson, outlines = queries.map_shapes(peers.level, set(frame["region_code"]), peers.county)
     centres, network = queries.registry_layers(peers.county) if with_centres else (None, None)
 
     # 3. output
     title = peers.title(show_label(show, lang).lower(), lang)
     source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
-    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres, network)
+    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres, network, outlines)
     column = charts.value_column(show)
     ranked = (
         frame.filter(pl.col("region_level") != "country")

@@ -124,3 +124,20 @@ def test_link_reopens_the_same_view(page: Page, server_url: str, watch: Watch) -
     )
     expect(page).to_have_url(re.compile(r"region=0486&age=16-74&year=2018"))
     assert watch.problems() == []
+
+
+def test_a_county_map_fills_the_picture_with_its_county(
+    page: Page, server_url: str, watch: Watch
+) -> None:
+    page.goto(f"{server_url}/karta?scope=municipality_in_county&county=04")
+    expect(page.locator(".js-plotly-plot canvas").first).to_be_visible(timeout=30_000)
+    wait_for_map(page)
+    west, south, east, north = page.evaluate(
+        "() => { const b = document.querySelector('.js-plotly-plot')._fullLayout.map._subplot"
+        ".map.getBounds(); return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"
+    )
+    # Södermanland spans about 15.6-17.7 E, 58.6-59.6 N; Malmö and Kiruna are far outside
+    assert west < 15.7 and east > 17.6 and south < 58.7 and north > 59.5
+    assert north - south < 3 and not (west < 13.0 < east and south < 55.6 < north)
+    screenshot(page, "map-sormland")
+    assert watch.problems() == []
