@@ -8,12 +8,12 @@ UV := $(TOOLS)/bin/uv
 PORT ?= 8501
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test setup db chromium lint types unit benchmark clean
+.PHONY: run test setup db chromium libreoffice lint types unit benchmark clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run streamlit run dashboard/app.py --server.port $(PORT)
 
-test: setup chromium  ## lint, types, unit, integration and browser tests
+test: setup chromium libreoffice  ## lint, types, unit, integration and browser tests
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
@@ -34,6 +34,9 @@ db: setup
 
 chromium:  ## Debian's Chromium, for browser tests and image export
 	@bash scripts/install-chromium.sh
+
+libreoffice:  ## Debian's LibreOffice Impress and poppler: a test renders a generated deck
+	@bash scripts/install-libreoffice.sh
 
 benchmark: db
 	$(UV) run python benchmarks/run.py

@@ -141,7 +141,7 @@ def chart_with_data(
             st.code(sql, language="sql")
             st.markdown(f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': sql, 'lang': lang})})")
     with st.expander(t("image_export", lang)):
-        image_buttons(fig, name)
+        image_buttons(fig, name, summary)
     st.caption(source)
 
 
@@ -181,15 +181,16 @@ def display_table(
     return table
 
 
-def image_buttons(fig: go.Figure, name: str) -> None:
-    """PNG and SVG at 1920×1080, made on request (kaleido starts a local Chromium: a few seconds)."""
-    from dashboard.pptx_export import figure_png, figure_svg
+def image_buttons(fig: go.Figure, name: str, subtitle: str = "") -> None:
+    """PNG and SVG at 1920×1080 with title, subtitle and source inside, made on request (the
+    first picture starts a local Chromium: a few seconds; later ones reuse it)."""
+    from dashboard import images
 
     lang = state.lang()
     made = st.session_state.get(f"images_{name}")
     if made is None and st.button(t("make_images", lang), key=f"make_{name}"):
         try:
-            made = (figure_png(fig), figure_svg(fig))
+            made = (images.png(fig, subtitle), images.svg(fig, subtitle))
             st.session_state[f"images_{name}"] = made
         except Exception as exc:  # kaleido raises several types when Chromium is missing
             st.warning(t("no_chromium", lang, error=exc.__class__.__name__))

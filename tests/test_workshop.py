@@ -17,11 +17,11 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from streamlit.testing.v1 import AppTest
 
-from dashboard import pptx_export
+from dashboard import images, pptx_export
 from dashboard.decks import link, model, pinning
 from dashboard.decks import render as drawing
+from dashboard.decks.examples import example_deck
 from dashboard.decks.model import DeckError, Slide
-from dashboard.views.deck import example_deck
 
 
 @pytest.fixture(autouse=True)
@@ -46,17 +46,23 @@ def _shares(db_path: Path, column: str) -> dict[str, float]:
     return dict(rows)
 
 
-def test_pptx_has_the_slides_in_order_with_titles_and_footers(pptx_file: Deck) -> None:
+def _texts(slide: object) -> list[str]:
+    return [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]  # type: ignore[attr-defined]
+
+
+def test_every_slide_has_headline_subtitle_source_and_notes(pptx_file: Deck) -> None:
     deck = example_deck()
-    assert [s.shapes.title.text for s in pptx_file.slides] == [
-        drawing.render(s).headline for s in deck.slides
-    ]
-    assert pptx_file.slides[0].shapes.title.text.startswith("I Södermanlands län hade 41,1")
-    for slide in pptx_file.slides:
-        footers = [
-            sh.text_frame.text for sh in slide.shapes if sh.shape_type == MSO_SHAPE_TYPE.TEXT_BOX
-        ]
-        assert footers and footers[0].startswith("Källa: SCB") and "Senaste data" in footers[0]
+    for slide, spec in zip(pptx_file.slides, deck.slides, strict=True):
+        rendered = drawing.render(spec)
+        headline, subtitle, *_, footer = _texts(slide)
+        assert headline == rendered.headline
+        assert subtitle == rendered.figure.layout.title.text  # measure · who · ages · year · where
+        assert "25–64 år" in subtitle or "16–74 år" in subtitle
+        assert footer.startswith("Källa: SCB") and "Definition:" in footer
+        assert footer.endswith("Senaste data")
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.startswith(rendered.headline) and "Definition:" in notes
+    assert _texts(pptx_file.slides[1])[0].startswith("Södermanland: 20 av 21 län för kvinnorna")
 
 
 def test_pptx_charts_are_native_and_equal_the_database(pptx_file: Deck, db_path: Path) -> None:
@@ -73,11 +79,61 @@ def test_pptx_charts_are_native_and_equal_the_database(pptx_file: Deck, db_path:
         assert chart is not None
         (series,) = chart.plots[0].series
         got = dict(zip(chart.plots[0].categories, series.values, strict=True))
+        riket = got.pop("Riket")  # riket is a labelled reference bar among the län
         assert got == pytest.approx(_shares(db_path, column))
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            assert riket == pytest.approx(
+                con.execute(
+                    f"SELECT {column} FROM gender_gap WHERE region_code = '00' AND year = 2019 "
+                    "AND age_group = '25-64'"
+                ).fetchone()[0]  # type: ignore[index]
+            )
     overview = charts[0]
     assert overview is not None
     assert [s.name for s in overview.plots[0].series] == ["Kvinnor", "Män", "Totalt"]
     assert list(overview.plots[0].categories) == ["Södermanlands län", "Riket"]
+
+
+def _xml(chart: object) -> str:
+    return chart._chartSpace.xml  # type: ignore[attr-defined]
+
+
+def test_charts_are_labelled_coloured_and_highlighted(pptx_file: Deck) -> None:
+    overview, women = (
+        next(sh.chart for sh in pptx_file.slides[i].shapes if sh.has_chart) for i in (0, 1)
+    )
+    xml = _xml(overview)
+    # every number labelled as Swedish text; percentage axis; the sex colours
+    assert "<a:t>41,1\u202f%</a:t>" in xml and "<a:t>28,1\u202f%</a:t>" in xml
+    assert 'formatCode="0&quot; %&quot;"' in xml and 'sourceLinked="0"' in xml
+    for colour in ("D55E00", "0072B2", "009E73"):
+        assert f'<a:srgbClr val="{colour}"/>' in xml
+    xml = _xml(women)
+    categories = list(women.plots[0].categories)
+    points = women.plots[0].series[0].points
+    fills = {
+        name: points[i].format.fill.fore_color.rgb
+        for i, name in enumerate(categories)
+        if name in ("Södermanlands län", "Riket")
+    }
+    assert str(fills["Södermanlands län"]) == "F0E442"  # the highlighted region
+    assert str(fills["Riket"]) == "000000"  # riket as a labelled reference
+    assert "<a:t>49,8\u202f%</a:t>" in xml and 'val="1"' in xml  # tickLblSkip: every label
+    trend = next(sh.chart for sh in pptx_file.slides[4].shapes if sh.has_chart)
+    colours = [s.format.line.color.rgb for s in trend.plots[0].series]
+    assert [str(c) for c in colours] == ["000000", "000000", "D55E00", "0072B2"]
+
+
+def test_the_gap_chart_is_clustered_bars_with_the_gap_in_its_labels() -> None:
+    deck = model.Deck("t", [Slide("gap", {"scope": "county", "highlight": "04"})])
+    prs = Presentation(io.BytesIO(pptx_export.build(deck)))
+    chart = next(sh.chart for sh in prs.slides[0].shapes if sh.has_chart)
+    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    assert [s.name for s in chart.plots[0].series] == ["Män", "Kvinnor"]
+    categories = list(chart.plots[0].categories)
+    assert "Södermanlands län (+13,0 p.e.)" in categories and "Riket (+11,9 p.e.)" in categories
+    assert "hiLowLines" not in _xml(chart)
+    assert _texts(prs.slides[0])[0].startswith("Södermanland: ")
 
 
 def test_map_slide_is_a_picture(pptx_file: Deck) -> None:
@@ -93,17 +149,18 @@ def test_without_chromium_the_map_says_so_and_the_rest_exports() -> None:
     prs = Presentation(io.BytesIO(pptx_export.build(deck, image=no_browser)))
     texts = [sh.text_frame.text for sh in prs.slides[0].shapes if sh.has_text_frame]
     assert any("Bildexport kräver Chromium" in t for t in texts)
-    dumbbell = next(sh.chart for sh in prs.slides[1].shapes if sh.has_chart)
-    assert dumbbell.chart_type == XL_CHART_TYPE.LINE_MARKERS
-    assert b"hiLowLines" in dumbbell._chartSpace.xml.encode()
+    assert any(sh.has_chart for sh in prs.slides[1].shapes)
 
 
-def test_png_and_svg_at_presentation_size() -> None:
+def test_png_and_svg_say_what_they_show() -> None:
     rendered = drawing.render(Slide("ranking", {"show": "women"}))
-    png = pptx_export.figure_png(rendered.figure)
+    png = images.png(rendered.figure, "Undertiteln")
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1920, 1080)
-    svg = pptx_export.figure_svg(rendered.figure).decode()
+    svg = images.svg(rendered.figure, "Undertiteln").decode()
     assert 'width="1920"' in svg and 'height="1080"' in svg
+    assert "Eftergymnasial utbildning · okänd nivå i nämnaren" in svg  # title: what, who, when
+    assert "25–64 år, kvinnor, 2019 — Län" in svg and "Undertiteln" in svg
+    assert "Källa: SCB" in svg and "Definition:" in svg
 
 
 def test_deck_json_and_link_round_trip() -> None:

@@ -93,7 +93,7 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
         )
         source = _source(year, age, measure, definition, lang)
         if slide.view == "gap":
-            text = headlines.gap(frame, year, scope, lang)
+            text = headlines.gap(frame, year, scope, lang, params.get("highlight") or None)
             fig = charts.dumbbell(frame, f"{title_base}, {year} — {scope}", source, lang)
             return Rendered(fig, text, source, frame, "dumbbell")
         show = _param(
@@ -102,7 +102,9 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
             "women" if slide.view == "ranking" else "total",
             ("women", "men", "total", "gap"),
         )
-        text = headlines.ranking(frame, show, year, scope, measure, lang)
+        text = headlines.ranking(
+            frame, show, year, scope, measure, lang, params.get("highlight") or None
+        )
         title = f"{title_base}, {show_label(show, lang).lower()}, {year} — {scope}"
         if slide.view == "ranking":
             highlight = params.get("highlight") or None

@@ -7,12 +7,12 @@ import streamlit as st
 from dashboard import pptx_export, state
 from dashboard.decks import pinning
 from dashboard.decks import render as drawing
+from dashboard.decks.examples import example_deck
 from dashboard.decks.link import from_link, to_link
 from dashboard.decks.model import (
     TITLE_LIMIT,
     Deck,
     DeckError,
-    Slide,
     clean_title,
     to_json,
     unpinned,
@@ -31,23 +31,6 @@ HIDE_CHROME = """
   .slide-footer { font-size: 1.05rem; color: #444; }
 </style>
 """
-
-
-def example_deck() -> Deck:
-    """The workshop example: Sörmland vs riket, the county rankings, the map, the trend."""
-    return Deck(
-        "Sörmland",
-        [
-            Slide("overview", {"region": "04"}),
-            Slide("ranking", {"scope": "county", "show": "women", "highlight": "04"}),
-            Slide("ranking", {"scope": "county", "show": "men", "highlight": "04"}),
-            Slide(
-                "map",
-                {"scope": "municipality_in_county", "county": "04", "show": "total", "lc": "1"},
-            ),
-            Slide("trends", {"age": "16-74", "regions": "04", "sex": "women,men"}),
-        ],
-    )
 
 
 def _current_deck() -> Deck:

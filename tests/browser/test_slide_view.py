@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from dashboard.decks.examples import example_deck
 from dashboard.decks.link import to_link
-from dashboard.views.deck import example_deck
 from tests.browser.conftest import ARTIFACTS, attach_watch
 
 pytestmark = pytest.mark.browser
