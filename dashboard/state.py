@@ -16,6 +16,20 @@ from dashboard.safe_text import quote
 
 #: Longer link values are not ours: no selection the dashboard writes comes near this.
 MAX_VALUE_CHARS = 2_000
+#: Selections that follow the user from page to page (as OWID's Grapher keeps its entities):
+#: a page whose link does not set one starts from the user's last choice.
+SHARED = ("region", "age", "year", "measure", "definition")
+
+
+def remembered(key: str) -> str | None:
+    """The user's last choice of a shared selection in this session, if any."""
+    value = st.session_state.get("_selection", {}).get(key)
+    return str(value) if value is not None else None
+
+
+def _remember(key: str, value: str) -> None:
+    if key in SHARED:
+        st.session_state.setdefault("_selection", {})[key] = value
 
 
 def lang() -> str:
@@ -46,6 +60,8 @@ def choice(
         raise ValueError(f"no options for {key}")
     if default not in options:
         default = options[0]
+    if key not in st.query_params and remembered(key) in options:
+        default = str(remembered(key))  # carried over from the page the user came from
     value = st.query_params.get(key, default)
     if value not in options:
         _notice(key, value, format_func(default))
@@ -56,6 +72,7 @@ def choice(
         label, options, index=options.index(value), format_func=format_func, key=f"w_{key}", **extra
     )
     st.query_params[key] = selected
+    _remember(key, str(selected))
     return str(selected)
 
 

@@ -21,10 +21,11 @@ def render() -> None:
     definition = components.definition(cols[3])
     regions = queries.regions()
     labels = components.region_label(regions, lang)
+    own = state.remembered("region")
     picked = state.choices(
         "regions",
         regions["region_code"].to_list(),
-        ["00", "04", "0486", "0480"],
+        list(dict.fromkeys(["00", own])) if own else ["00", "04", "0486", "0480"],
         t("regions", lang),
         format_func=labels.__getitem__,
         max_selections=MAX_REGIONS,

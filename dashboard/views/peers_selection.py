@@ -44,8 +44,22 @@ class Peers:
         return t("all_municipalities", lang)
 
 
+def _scope_of_region(default_scope: str) -> tuple[str, str]:
+    """The scope and county that show the user's region among its peers: a kommun among the
+    kommuner of its län, a län among the län."""
+    region = state.remembered("region")
+    regions = queries.regions()
+    row = regions.filter(pl.col("region_code") == (region or ""))
+    if row.is_empty() or row["region_level"][0] == "country":
+        return default_scope, "04"
+    if row["region_level"][0] == "municipality":
+        return "municipality_in_county", str(row["county_code"][0])
+    return "county", str(row["region_code"][0])
+
+
 def select(default_scope: str = "county") -> Peers:
     lang = state.lang()
+    default_scope, default_county = _scope_of_region(default_scope)
     cols = st.columns([1, 1, 2, 2, 2])
     age, year = components.age_and_year(cols[0], cols[1])
     measure = components.measure(cols[2])
@@ -69,7 +83,7 @@ def select(default_scope: str = "county") -> Peers:
         county = state.choice(
             "county",
             counties["region_code"].to_list(),
-            "04",
+            default_county,
             t("county_filter", lang),
             format_func=dict(
                 zip(counties["region_code"], counties["region_name"], strict=True)

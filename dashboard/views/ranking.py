@@ -23,7 +23,7 @@ def render() -> None:
     highlight = state.choice(
         "highlight",
         ["", *names],
-        "",
+        state.remembered("region") or "",
         t("region", lang),
         container=cols[1],
         format_func=lambda c: names.get(c, "–"),

@@ -33,10 +33,11 @@ def render() -> None:
     regions = queries.regions()
     labels = components.region_label(regions, lang)
     choices = [c for c in regions["region_code"] if c != "00"]
+    own = state.remembered("region")
     picked = state.choices(
         "regions",
         choices,
-        ["04"],
+        [own] if own is not None and own in choices else ["04"],
         t("regions", lang),
         format_func=labels.__getitem__,
         max_selections=8,

@@ -141,3 +141,24 @@ def test_a_county_map_fills_the_picture_with_its_county(
     assert north - south < 3 and not (west < 13.0 < east and south < 55.6 < north)
     screenshot(page, "map-sormland")
     assert watch.problems() == []
+
+
+def test_a_selection_follows_the_user_from_page_to_page(
+    page: Page, server_url: str, watch: Watch
+) -> None:
+    page.goto(f"{server_url}/?region=0486&age=16-74&year=2021")
+    expect(page.locator("h3").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
+        timeout=30_000
+    )
+    page.get_by_role("link", name="Karta").click()
+    expect(page).to_have_url(re.compile(r"/karta\?.*age=16-74"), timeout=30_000)
+    expect(page).to_have_url(re.compile(r"year=2021"))
+    expect(page).to_have_url(re.compile(r"scope=municipality_in_county&county=04"))
+    wait_for_map(page)
+    page.get_by_role("link", name="Rangordning").click()
+    expect(page).to_have_url(re.compile(r"/rangordning\?.*highlight=0486"), timeout=30_000)
+    expect(page).to_have_url(re.compile(r"age=16-74.*year=2021|year=2021.*age=16-74"))
+    expect(
+        page.get_by_text(re.compile(r"16–74 år, 2021 — Södermanlands län")).first
+    ).to_be_visible()
+    assert watch.problems() == []
