@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import components, state
 from dashboard.db_errors import DatabaseUnavailable
 from dashboard.i18n import LANGS, t
 from dashboard.views import (
@@ -55,7 +55,11 @@ pages = [
     st.Page(about.render, title=t("about", lang), url_path="om-data"),
     st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),
 ]
+page = st.navigation(pages)
+# the tab says where you are ("Karta · Utbildningsläget"), and the document its language
+st.set_page_config(page_title=f"{page.title} · Utbildningsläget", layout="wide")
+components.document_language(lang)
 try:
-    st.navigation(pages).run()
+    page.run()
 except DatabaseUnavailable as exc:
     st.error(t(f"db_{exc.kind}", lang), icon="🔒")

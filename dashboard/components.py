@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 import plotly.graph_objects as go
@@ -167,6 +168,13 @@ def display_table(
         "rank_men": t("rank", lang) + " " + t("men", lang).lower(),
         "year": t("year", lang),
     }
+    if lang == "en" and {"region_code", "region_name"} <= set(frame.columns):
+        frame = frame.with_columns(
+            pl.when(pl.col("region_code") == "00")
+            .then(pl.lit(t("country", lang)))
+            .otherwise(pl.col("region_name"))
+            .alias("region_name")
+        )
     kept = [c for c in names if c in frame.columns]
     table = (
         frame.select(kept)
@@ -261,3 +269,34 @@ def centre_table(centres: pl.DataFrame, lang: str) -> None:
                 "evidence_year": t("year", lang),
             },
         )
+
+
+def document_language(lang: str) -> None:
+    """`<html lang>` follows the UI language, so screen readers and translators read Swedish as
+    Swedish. Streamlit has no setting for it; a zero-height component sets it on the page."""
+    from streamlit.components.v1 import html
+
+    code = "sv" if lang == "sv" else "en"  # only our own two codes ever reach the script
+    html(f"<script>window.parent.document.documentElement.lang = '{code}';</script>", height=0)
+
+
+def uploader(label: str, types: list[str], key: str) -> Any:
+    """st.file_uploader with its built-in English ("Upload", "5MB per file") said in the UI's
+    language. Streamlit has no setting for those strings, so our own fixed CSS replaces them
+    (no outside text reaches it)."""
+    lang = state.lang()
+    button, limit = (
+        ("Ladda upp", "Högst 5 MB per fil") if lang == "sv" else ("Upload", "At most 5 MB per file")
+    )
+    kinds = " · ".join(t.upper() for t in types)
+    st.html(
+        f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{button}"; font-size: 0.875rem; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{limit} • {kinds}"; font-size: 0.875rem; }}
+</style>"""
+    )
+    return st.file_uploader(label, type=types, key=key)

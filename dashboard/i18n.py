@@ -14,6 +14,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "compare": ("Jämför", "Compare"),
     "about": ("Om data", "About the data"),
     "language": ("Språk", "Language"),
+    "choose": ("Välj …", "Choose …"),
     "region": ("Region", "Region"),
     "regions": ("Regioner", "Regions"),
     "year": ("År", "Year"),
@@ -249,3 +250,52 @@ def level_word(level: str, lang: str = "sv") -> str:
 def show_label(show: str, lang: str = "sv") -> str:
     """women | men | total | gap as people read them."""
     return t("gap_pp" if show == "gap" else show, lang)
+
+
+#: The SQL console's refusals and failures in Swedish (English: dashboard.sandbox.policy.MESSAGES)
+SANDBOX_SV = {
+    "empty": "Skriv en fråga först, eller välj ett exempel.",
+    "too_long": "Frågan är {n} tecken lång; konsolen tar högst {limit}.",
+    "nul": "Frågan innehåller ett NUL-tecken.",
+    "sql_error": "SQL-fel: {detail}",
+    "several": "Kör en sats i taget ({n} angavs).",
+    "explain": "EXPLAIN och EXPLAIN ANALYZE är tillåtna bara för en SELECT.",
+    "pragma": "PRAGMA {name} är inte tillåtet här; tillåtna: {allowed}.",
+    "statement": "{kind}-satser är inte tillåtna: SQL-konsolen läser bara databasen (SELECT, EXPLAIN, PRAGMA). Filer, nätverk, tillägg och inställningar går inte att nå.",
+    "unknown_statement": "Den här sortens sats är inte tillåten: SQL-konsolen läser bara databasen (SELECT, EXPLAIN, PRAGMA). Filer, nätverk, tillägg och inställningar går inte att nå.",
+    "hidden": "{names} finns inte i konsolen: den visar serverns inställningar eller kör SQL ur text.",
+    "permission": "SQL-konsolen kan bara läsa den här databasen: att läsa eller skriva filer, nätverket och tillägg är avstängda ({detail}).",
+    "time": "Frågan stoppades vid tidsgränsen {seconds:g} s. Avgränsa den (WHERE, LIMIT) eller aggregera först.",
+    "memory": "Frågan behövde mer minne än konsolen tillåter ({mb:g} MB). Aggregera först eller välj färre rader.",
+    "bytes": "En enda rad i resultatet är större än {mb:g} MB; välj färre eller kortare kolumner.",
+    "busy": "{n} frågor körs redan på servern; försök igen om en stund.",
+    "db_locked": "Databasen är låst av ett annat program (en uppdatering eller ett analysverktyg som skriver i den). Försök igen om en stund.",
+    "db_missing": "Databasen saknas eller kan inte läsas. Bygg den med `make run` eller `python -m etl ensure`.",
+    "db_unavailable": "Databasen kan inte öppnas just nu. Försök igen om en stund.",
+}
+
+#: Why a deck is refused, in Swedish (English: dashboard.decks.model.MESSAGES)
+DECK_SV = {
+    "link_too_long": "länken till bildspelet är för lång ({n} tecken)",
+    "link_damaged": "bildspelet i länken är skadat",
+    "link_too_large": "bildspelet i länken är för stort",
+    "link_content": "bildspelet i länken innehåller mer än vyer ({names}); en länk bär bara vyer, låsta siffror skickas som bildspelsfil",
+    "not_json": "det är ingen bildspelsfil: den är inte giltig JSON",
+    "version": "det är inget bildspel av version {version} (version och bilder saknas)",
+    "unknown_fields": "okända fält {names}",
+    "no_slides": "bildspelet har inga bilder",
+    "too_many_slides": "bildspelet har {n} bilder; högst {limit} är tillåtna",
+    "no_fingerprint": "bildspelets låsning saknar datafingeravtryck",
+    "numbers_unpinned": "bilderna har siffror men bildspelet är inte låst till en dataversion",
+    "slide_view": "bild {n}: vyn måste vara en av {views}",
+    "slide_fields": "bild {n}: okända fält {names}",
+    "slide_link_content": "bild {n}: bildspelet i länken innehåller mer än vyer ({names}); en länk bär bara vyer",
+    "slide_params": "bild {n}: inställningarna måste vara vyinställningar",
+    "slide_setting": "bild {n}: {key} är ingen vyinställning",
+    "slide_value": "bild {n}: värdet för {key} är ingen kod, inget år och ingen lista av dem",
+    "slide_table": "bild {n}: de låsta siffrorna är ingen tabell",
+    "file_too_large": "bildspelsfilen är {mb:.1f} MB; högst 5 MB tas emot",
+    "other_version": "bildspelet är låst till en dataversion som databasen inte har, så siffrorna kan inte kontrolleras och visas inte; öppna det olåst för att se dagens siffror",
+    "pinned_slide_empty": "bild {n} i det låsta bildspelet saknar siffror",
+    "numbers_differ": "bild {n}: siffrorna skiljer sig från dataversionen de anger; bildspelet visas inte",
+}

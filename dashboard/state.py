@@ -67,7 +67,7 @@ def choice(
         _notice(key, value, format_func(default))
         value = default
     widget = place.radio if horizontal else place.selectbox
-    extra = {"horizontal": True} if horizontal else {}
+    extra = {"horizontal": True} if horizontal else {"placeholder": t("choose", lang())}
     selected = widget(
         label, options, index=options.index(value), format_func=format_func, key=f"w_{key}", **extra
     )
@@ -106,6 +106,7 @@ def choices(
         default=values,
         format_func=format_func,
         max_selections=max_selections,
+        placeholder=t("choose", lang()),
         key=f"w_{key}",
     )
     st.query_params[key] = ",".join(selected)

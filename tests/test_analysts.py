@@ -192,7 +192,7 @@ def test_a_query_from_a_link_is_shown_not_run_until_run_is_pressed(
 def test_sql_page_refuses_reading_a_file(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = _sql_page(db_path, monkeypatch, "SELECT * FROM read_csv('/etc/passwd')")
     app.button(key="run_sql").click().run()
-    assert not app.exception and "can only read this database" in app.error[0].value
+    assert not app.exception and "kan bara läsa den här databasen" in app.error[0].value
     assert not app.dataframe
 
 
@@ -324,3 +324,13 @@ def test_the_gender_gap_notebook_says_its_age_group_and_definition(
 
 def test_notebooks_exist() -> None:
     assert len(NOTEBOOKS) >= 2
+
+
+def test_every_console_message_exists_in_both_languages() -> None:
+    from dashboard.i18n import SANDBOX_SV
+    from dashboard.sandbox.policy import MESSAGES
+
+    assert set(SANDBOX_SV) == set(MESSAGES)
+    for key, english in MESSAGES.items():
+        fields = sorted(re.findall(r"\{(\w+)", english))
+        assert sorted(re.findall(r"\{(\w+)", SANDBOX_SV[key])) == fields, key

@@ -336,3 +336,15 @@ def test_add_the_current_view_to_the_deck() -> None:
         and slide.params["scope"] == "county"
         and "injected" not in slide.params
     )
+
+
+def test_every_deck_message_exists_in_both_languages() -> None:
+    import re
+
+    from dashboard.i18n import DECK_SV
+
+    assert set(DECK_SV) == set(model.MESSAGES)
+    for key, english in model.MESSAGES.items():
+        assert sorted(re.findall(r"\{(\w+)", DECK_SV[key])) == sorted(
+            re.findall(r"\{(\w+)", english)
+        ), key

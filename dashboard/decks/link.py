@@ -27,17 +27,17 @@ def to_link(deck: Deck) -> str:
 
 def from_link(token: str) -> Deck:
     if len(token) > MAX_TOKEN_CHARS:
-        raise DeckError(f"the deck link is too long ({len(token):,} characters)")
+        raise DeckError("link_too_long", n=len(token))
     try:
         packed = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
         inflater = zlib.decompressobj()
         raw = inflater.decompress(packed, MAX_JSON_BYTES)
     except (ValueError, binascii.Error, zlib.error):
-        raise DeckError("the deck in the link is damaged") from None
+        raise DeckError("link_damaged") from None
     if inflater.unconsumed_tail:
-        raise DeckError("the deck in the link is too large")
+        raise DeckError("link_too_large")
     try:
         doc = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
-        raise DeckError("the deck in the link is damaged") from None
+        raise DeckError("link_damaged") from None
     return parse_document(doc, allow_numbers=False)

@@ -41,8 +41,39 @@ TITLE_LIMIT = 120
 DEFAULT_TITLE = "Utbildningsläget"
 
 
+#: Why a deck file or link is refused, in English; the page says it in the UI's language.
+MESSAGES = {
+    "link_too_long": "the deck link is too long ({n:,} characters)",
+    "link_damaged": "the deck in the link is damaged",
+    "link_too_large": "the deck in the link is too large",
+    "link_content": "the deck in the link carries more than views ({names}); a link carries views only, pinned numbers travel as a deck file",
+    "not_json": "not a deck file: it is not valid JSON",
+    "version": "not a version {version} deck (expected version and slides)",
+    "unknown_fields": "unknown field(s) {names}",
+    "no_slides": "the deck has no slides",
+    "too_many_slides": "the deck has {n} slides; at most {limit} are allowed",
+    "no_fingerprint": "the deck's pinned section has no data fingerprint",
+    "numbers_unpinned": "slides carry numbers but the deck is not pinned to a data version",
+    "slide_view": "slide {n}: view must be one of {views}",
+    "slide_fields": "slide {n}: unknown field(s) {names}",
+    "slide_link_content": "slide {n}: the deck in the link carries more than views ({names}); a link carries views only",
+    "slide_params": "slide {n}: params must be an object of view settings",
+    "slide_setting": "slide {n}: {key} is not a view setting",
+    "slide_value": "slide {n}: the value of {key} is not a code, year or list of them",
+    "slide_table": "slide {n}: its pinned numbers are not a table",
+    "file_too_large": "the deck file is {mb:.1f} MB; at most 5 MB is accepted",
+    "other_version": "the deck is pinned to a data version this database does not hold, so its numbers cannot be checked and are not shown; open it unpinned to see today's numbers",
+    "pinned_slide_empty": "slide {n} of the pinned deck has no numbers",
+    "numbers_differ": "slide {n}: its numbers differ from the data version it claims; the deck is not shown",
+}
+
+
 class DeckError(ValueError):
-    """A deck file or link that cannot be used; the message says what is wrong."""
+    """A deck file or link that cannot be used: `key` and `params` say why, `str()` in English."""
+
+    def __init__(self, reason: str, /, **params: object) -> None:
+        self.key, self.params = reason, params
+        super().__init__(MESSAGES[reason].format(**params))
 
 
 @dataclass
@@ -99,22 +130,22 @@ def parse_document(doc: object, allow_numbers: bool) -> Deck:
     """The deck a document describes, refusing anything we would not have written."""
     top_keys = {"version", "title", "slides"} | ({"pinned"} if allow_numbers else set())
     if not isinstance(doc, dict) or doc.get("version") != DECK_VERSION:
-        raise DeckError(f"not a version {DECK_VERSION} deck (expected version and slides)")
+        raise DeckError("version", version=DECK_VERSION)
     if extra := sorted(set(doc) - top_keys):
-        raise DeckError(_extra_message(extra, allow_numbers))
+        raise DeckError("unknown_fields" if allow_numbers else "link_content", names=_names(extra))
     raw_slides = doc.get("slides")
     if not isinstance(raw_slides, list) or not raw_slides:
-        raise DeckError("the deck has no slides")
+        raise DeckError("no_slides")
     if len(raw_slides) > MAX_SLIDES:
-        raise DeckError(f"the deck has {len(raw_slides)} slides; at most {MAX_SLIDES} are allowed")
+        raise DeckError("too_many_slides", n=len(raw_slides), limit=MAX_SLIDES)
     slides = [_slide(n, raw, allow_numbers) for n, raw in enumerate(raw_slides, start=1)]
     pinned = doc.get("pinned")
     if pinned is not None and not (
         isinstance(pinned, dict) and isinstance(pinned.get("data_fingerprint"), str)
     ):
-        raise DeckError("the deck's pinned section has no data fingerprint")
+        raise DeckError("no_fingerprint")
     if pinned is None and any(s.snapshot is not None for s in slides):
-        raise DeckError("slides carry numbers but the deck is not pinned to a data version")
+        raise DeckError("numbers_unpinned")
     return Deck(
         clean_title(doc.get("title")),
         slides,
@@ -127,39 +158,33 @@ def from_json(text: str | bytes, allow_numbers: bool = True) -> Deck:
     try:
         doc = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
-        raise DeckError("not a deck file: it is not valid JSON") from None
+        raise DeckError("not_json") from None
     return parse_document(doc, allow_numbers)
 
 
 def _slide(number: int, raw: object, allow_numbers: bool) -> Slide:
     keys = {"view", "params"} | ({"data"} if allow_numbers else set())
     if not isinstance(raw, dict) or raw.get("view") not in VIEWS:
-        raise DeckError(f"slide {number}: view must be one of {', '.join(VIEWS)}")
+        raise DeckError("slide_view", n=number, views=", ".join(VIEWS))
     if extra := sorted(set(raw) - keys):
-        raise DeckError(f"slide {number}: " + _extra_message(extra, allow_numbers))
+        raise DeckError(
+            "slide_fields" if allow_numbers else "slide_link_content", n=number, names=_names(extra)
+        )
     params = raw.get("params", {})
     if not isinstance(params, dict):
-        raise DeckError(f"slide {number}: params must be an object of view settings")
+        raise DeckError("slide_params", n=number)
     for key, value in params.items():
         if key not in PARAM_KEYS:
-            raise DeckError(f"slide {number}: {shorten(str(key), 40)!r} is not a view setting")
+            raise DeckError("slide_setting", n=number, key=repr(shorten(str(key), 40)))
         if not isinstance(value, str) or not PARAM_VALUE.fullmatch(value):
-            raise DeckError(
-                f"slide {number}: the value of {key} is not a code, year or list of them"
-            )
+            raise DeckError("slide_value", n=number, key=key)
     data = raw.get("data")
     if data is not None and not (
         isinstance(data, list) and all(isinstance(row, dict) for row in data)
     ):
-        raise DeckError(f"slide {number}: its pinned numbers are not a table")
+        raise DeckError("slide_table", n=number)
     return Slide(str(raw["view"]), {str(k): str(v) for k, v in params.items()}, data)
 
 
-def _extra_message(extra: list[str], allow_numbers: bool) -> str:
-    names = ", ".join(repr(shorten(e, 30)) for e in extra[:5])
-    if not allow_numbers:
-        return (
-            f"the deck in the link carries more than views ({names}); a link carries views only, "
-            "pinned numbers travel as a deck file"
-        )
-    return f"unknown field(s) {names}"
+def _names(extra: list[str]) -> str:
+    return ", ".join(repr(shorten(e, 30)) for e in extra[:5])

@@ -29,7 +29,7 @@ def pin(deck: Deck, lang: str = "sv") -> Deck:
 def load_file(data: bytes, lang: str = "sv") -> Deck:
     """A deck from an uploaded file; pinned numbers only when they are this database's."""
     if len(data) > MAX_FILE_BYTES:
-        raise DeckError(f"the deck file is {len(data) / 1024**2:.1f} MB; at most 5 MB is accepted")
+        raise DeckError("file_too_large", mb=len(data) / 1024**2)
     deck = from_json(data, allow_numbers=True)
     return verified(deck, lang) if deck.pinned else deck
 
@@ -38,19 +38,13 @@ def verified(deck: Deck, lang: str = "sv") -> Deck:
     """`deck` with the database's build time, if its fingerprint and numbers are this database's."""
     info = queries.build_info()
     if deck.pinned_fingerprint != info.get("data_fingerprint"):
-        raise DeckError(
-            "the deck is pinned to a data version this database does not hold, so its numbers "
-            "cannot be checked and are not shown; open it unpinned to see today's numbers"
-        )
+        raise DeckError("other_version")
     for number, slide in enumerate(deck.slides, start=1):
         if slide.snapshot is None:
-            raise DeckError(f"slide {number} of the pinned deck has no numbers")
+            raise DeckError("pinned_slide_empty", n=number)
         expected = render(Slide(slide.view, slide.params), lang).table.to_dicts()
         if _canonical(slide.snapshot) != _canonical(expected):
-            raise DeckError(
-                f"slide {number}: its numbers differ from the data version it claims; "
-                "the deck is not shown"
-            )
+            raise DeckError("numbers_differ", n=number)
     return Deck(
         deck.title,
         deck.slides,

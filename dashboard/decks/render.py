@@ -165,7 +165,7 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
     text = (
         headlines.overview(frame, year, age, measure, lang)
         if slide.view == "overview"
-        else f"{title_base}, {year}: " + ", ".join(frame["region_name"].to_list())
+        else f"{title_base}, {year}: " + ", ".join(charts.region_names(frame, lang))
     )
     return Rendered(fig, text, source, frame, "columns")
 

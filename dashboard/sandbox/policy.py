@@ -42,8 +42,36 @@ _EXPLAIN = re.compile(r"^\s*EXPLAIN\s+(?:\([^)]*\)\s*)?(?:ANALY[SZ]E\s+)?", re.I
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
 
 
+#: Every refusal and failure, in English; the dashboard says them in the UI's language by key.
+MESSAGES = {
+    "empty": "Write a query first, or pick an example.",
+    "too_long": "The query is {n:,} characters long; the console takes at most {limit:,}.",
+    "nul": "The query contains a NUL character.",
+    "sql_error": "SQL error: {detail}",
+    "several": "Run one statement at a time ({n} were given).",
+    "explain": "EXPLAIN and EXPLAIN ANALYZE are allowed only of a SELECT.",
+    "pragma": "PRAGMA {name} is not allowed here; allowed: {allowed}.",
+    "statement": "{kind} statements are not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
+    "unknown_statement": "This kind of statement is not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
+    "hidden": "{names} is not available in the console: it shows the server's settings or runs SQL from text.",
+    "permission": "The SQL console can only read this database: reading or writing files, the network and extensions are disabled ({detail}).",
+    "time": "The query was stopped at the time limit of {seconds:g} s. Narrow it down (WHERE, LIMIT) or aggregate first.",
+    "memory": "The query needed more memory than the console allows ({mb:g} MB). Aggregate first or select fewer rows.",
+    "bytes": "A single row of the result is larger than {mb:g} MB; select fewer or shorter columns.",
+    "busy": "{n} queries are already running on this server; try again in a moment.",
+    "db_locked": "The database is locked by another program (a refresh or an analyst's tool holding it for writing). Try again in a moment.",
+    "db_missing": "The database is missing or cannot be read. Build it with `make run` or `python -m etl ensure`.",
+    "db_unavailable": "The database cannot be opened right now. Try again in a moment.",
+}
+
+
 class SandboxError(Exception):
-    """A query that was refused or failed; the one-line message is for the analyst."""
+    """A query that was refused or failed: `key` and `params` say which, `str()` says it in
+    English in one line; the page says it in the UI's language."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(MESSAGES[key].format(**params))
 
 
 def one_line(text: str, limit: int = 300) -> str:
@@ -57,9 +85,9 @@ def statement_kind(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     try:
         statements = con.extract_statements(sql)
     except duckdb.Error as exc:
-        raise SandboxError(f"SQL error: {one_line(str(exc))}") from exc
+        raise SandboxError("sql_error", detail=one_line(str(exc))) from exc
     if len(statements) != 1:
-        raise SandboxError(f"Run one statement at a time ({len(statements)} were given).")
+        raise SandboxError("several", n=len(statements))
     try:
         kind = statements[0].type
     except ValueError:
@@ -71,37 +99,28 @@ def statement_kind(con: duckdb.DuckDBPyConnection, sql: str) -> str:
 def check(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
     """Refuse everything but one read-only statement; returns its kind."""
     if not sql.strip():
-        raise SandboxError("Write a query first, or pick an example.")
+        raise SandboxError("empty")
     if len(sql) > MAX_SQL_CHARS:
-        raise SandboxError(
-            f"The query is {len(sql):,} characters long; the console takes at most {MAX_SQL_CHARS:,}."
-        )
+        raise SandboxError("too_long", n=len(sql), limit=MAX_SQL_CHARS)
     if "\x00" in sql:
-        raise SandboxError("The query contains a NUL character.")
+        raise SandboxError("nul")
     con = con or duckdb.connect()
     kind = statement_kind(con, sql)
     if kind == "EXPLAIN":
         inner = _EXPLAIN.sub("", sql, count=1)
         if inner == sql or statement_kind(con, inner) != "SELECT":
-            raise SandboxError("EXPLAIN and EXPLAIN ANALYZE are allowed only of a SELECT.")
+            raise SandboxError("explain")
     elif kind == "PRAGMA":
         match = _PRAGMA.match(sql)
         name = match.group(1).lower() if match else ""
         if name not in PRAGMAS:
-            raise SandboxError(
-                f"PRAGMA {name or '…'} is not allowed here; allowed: {', '.join(sorted(PRAGMAS))}."
-            )
+            raise SandboxError("pragma", name=name or "…", allowed=", ".join(sorted(PRAGMAS)))
     elif kind != "SELECT":
-        shown = "This kind of statement is" if kind == "UNKNOWN" else f"{kind} statements are"
-        raise SandboxError(
-            f"{shown} not allowed: the SQL console only reads the database (SELECT, EXPLAIN, "
-            "PRAGMA). Files, network, extensions and settings are out of reach."
-        )
+        if kind == "UNKNOWN":
+            raise SandboxError("unknown_statement")
+        raise SandboxError("statement", kind=kind)
     if hidden := sorted(_words(sql) & HIDDEN_FUNCTIONS):
-        raise SandboxError(
-            f"{', '.join(hidden)} is not available in the console: it shows the server's "
-            "settings or runs SQL from text."
-        )
+        raise SandboxError("hidden", names=", ".join(hidden))
     return kind
 
 

@@ -70,10 +70,7 @@ def run(
         if on_wait is not None:
             on_wait()
         if not _gate.acquire(timeout=wait_seconds):
-            raise SandboxError(
-                f"{MAX_CONCURRENT} queries are already running on this server; "
-                "try again in a moment."
-            )
+            raise SandboxError("busy", n=MAX_CONCURRENT)
     try:
         return _run_worker(db_path, sql, limits)
     finally:
@@ -107,42 +104,22 @@ def _run_worker(db_path: Path, sql: str, limits: Limits) -> SandboxResult:
     except subprocess.TimeoutExpired:
         process.kill()
         process.communicate()
-        raise SandboxError(_time_message(limits)) from None
+        raise SandboxError("time", seconds=limits.seconds) from None
     if len(out) < HEADER.size:
         # killed by the kernel or a signal: RLIMIT_AS makes allocations fail, rarely a crash
-        raise SandboxError(_memory_message(limits))
+        raise SandboxError("memory", mb=limits.memory_bytes / 1024**2)
     (length,) = HEADER.unpack_from(out)
     header = json.loads(out[HEADER.size : HEADER.size + length])
     if error := header.get("error"):
-        raise SandboxError(
-            {
-                "time": _time_message(limits),
-                "memory": _memory_message(limits),
-                "bytes": f"A single row of the result is larger than {_mb(limits.result_bytes)}; "
-                "select fewer or shorter columns.",
-            }.get(error, error)
-        )
+        sizes = {
+            "time": {"seconds": limits.seconds},
+            "memory": {"mb": limits.memory_bytes / 1024**2},
+            "bytes": {"mb": limits.result_bytes / 1024**2},
+        }
+        raise SandboxError(error, **(header.get("params") or sizes.get(error, {})))
     with pa.ipc.open_stream(out[HEADER.size + length :]) as reader:
         table = reader.read_all()
     frame = pl.from_arrow(table)
     assert isinstance(frame, pl.DataFrame)
     seconds = float(header.get("seconds") or time.perf_counter() - started)
     return SandboxResult(frame, header.get("cut"), seconds, [tuple(r) for r in header["renamed"]])
-
-
-def _mb(size: int) -> str:
-    return f"{size / 1024**2:g} MB"
-
-
-def _time_message(limits: Limits) -> str:
-    return (
-        f"The query was stopped at the time limit of {limits.seconds:g} s. "
-        "Narrow it down (WHERE, LIMIT) or aggregate first."
-    )
-
-
-def _memory_message(limits: Limits) -> str:
-    return (
-        f"The query needed more memory than the console allows ({_mb(limits.memory_bytes)}). "
-        "Aggregate first or select fewer rows."
-    )

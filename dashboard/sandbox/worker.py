@@ -76,8 +76,10 @@ def run_job(job: dict[str, Any], out: BinaryIO) -> None:
     secrets = _secrets(job["db_path"])
 
     def send(header: dict[str, Any], payload: bytes = b"") -> None:
-        if "error" in header:
-            header["error"] = redact(header["error"], secrets)
+        params = header.get("params") or {}
+        header["params"] = {
+            k: redact(v, secrets) if isinstance(v, str) else v for k, v in params.items()
+        }
         data = json.dumps(header).encode()
         out.write(HEADER.pack(len(data)) + data + payload)
         out.flush()
@@ -109,9 +111,9 @@ def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], b
     try:
         con = duckdb.connect(job["db_path"], read_only=True, config=config)  # type: ignore[arg-type]
     except duckdb.Error as exc:
-        from dashboard.db_errors import friendly
+        from dashboard.db_errors import kind_of
 
-        return {"error": friendly(exc)}, b""
+        return {"error": f"db_{kind_of(exc)}"}, b""
     timer = threading.Timer(job["seconds"], con.interrupt)
     started = time.perf_counter()
     try:
@@ -133,18 +135,15 @@ def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], b
         seconds = time.perf_counter() - started
         schema = reader.schema
     except SandboxError as exc:
-        return {"error": str(exc)}, b""
+        return {"error": exc.key, "params": exc.params}, b""
     except duckdb.InterruptException:
         return {"error": "time"}, b""
     except duckdb.OutOfMemoryException:
         return {"error": "memory"}, b""
     except duckdb.PermissionException as exc:
-        return {
-            "error": "The SQL console can only read this database: reading or writing files, "
-            f"the network and extensions are disabled ({one_line(str(exc))})."
-        }, b""
+        return {"error": "permission", "params": {"detail": one_line(str(exc))}}, b""
     except duckdb.Error as exc:
-        return {"error": f"SQL error: {one_line(str(exc))}"}, b""
+        return {"error": "sql_error", "params": {"detail": one_line(str(exc))}}, b""
     finally:
         timer.cancel()
         con.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import pptx_export, state
+from dashboard import components, pptx_export, state
 from dashboard.decks import pinning
 from dashboard.decks import render as drawing
 from dashboard.decks.examples import example_deck
@@ -17,7 +17,7 @@ from dashboard.decks.model import (
     to_json,
     unpinned,
 )
-from dashboard.i18n import t
+from dashboard.i18n import DECK_SV, t
 from dashboard.safe_text import html_text, markdown, quote
 
 #: projector → (figure width the type is scaled for, chart height in pixels)
@@ -41,7 +41,7 @@ def _current_deck() -> Deck:
             session = from_link(token)
             st.session_state["deck"] = session
         except DeckError as exc:
-            st.error(t("deck_refused", state.lang(), reason=str(exc)))
+            st.error(_refused(exc, state.lang()))
         st.session_state["_deck_token"] = token
     return session
 
@@ -108,14 +108,14 @@ def present(deck: Deck, lang: str) -> None:
 
 def edit(deck: Deck, lang: str) -> None:
     st.title(t("slides", lang))
-    uploaded = st.file_uploader(t("load_deck", lang), type=["json"], key="deck_upload")
+    uploaded = components.uploader(t("load_deck", lang), ["json"], "deck_upload")
     if uploaded is not None and st.session_state.get("_uploaded") != uploaded.file_id:
         st.session_state["_uploaded"] = uploaded.file_id
         try:
             deck = pinning.load_file(uploaded.getvalue(), lang)
             st.session_state["deck"] = deck
         except DeckError as exc:
-            st.error(t("deck_refused", lang, reason=str(exc)))
+            st.error(_refused(exc, lang))
     if not deck.slides:
         st.info(t("deck_empty", lang))
         if st.button(t("example_deck", lang), key="example"):
@@ -193,3 +193,8 @@ def edit(deck: Deck, lang: str) -> None:
 
 def _file_name(deck: Deck) -> str:
     return "".join(c if c.isalnum() else "-" for c in deck.title.lower()).strip("-") or "bildspel"
+
+
+def _refused(exc: DeckError, lang: str) -> str:
+    reason = DECK_SV[exc.key].format(**exc.params) if lang == "sv" else str(exc)
+    return t("deck_refused", lang, reason=reason)

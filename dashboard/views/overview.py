@@ -46,6 +46,7 @@ def render() -> None:
         f"{number(row['gap_pp'], 1, lang)} {t('pp_short', lang)}",
         f"{t('country', lang)}: {number(row['country_gap_pp'], 1, lang)} {t('pp_short', lang)}",
         delta_color="off",
+        delta_arrow="off",  # riket's gap is a reference, not a change: no arrow
     )
     if row["region_level"] != "country":
         ranks = " · ".join(

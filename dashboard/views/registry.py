@@ -37,7 +37,7 @@ def render() -> None:
     # 2. a region's corrections
     st.subheader(t("corrections", lang))
     st.markdown(t("corrections_how", lang))
-    uploaded = st.file_uploader(t("upload_list", lang), type=UPLOAD_TYPES, key="list_upload")
+    uploaded = components.uploader(t("upload_list", lang), UPLOAD_TYPES, "list_upload")
     if uploaded is None:
         return
     suffix = ".xlsx" if uploaded.name.lower().endswith(".xlsx") else ".csv"

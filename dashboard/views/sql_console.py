@@ -12,7 +12,7 @@ import streamlit as st
 
 from dashboard import queries, state
 from dashboard.exports import swedish_csv
-from dashboard.i18n import t
+from dashboard.i18n import SANDBOX_SV, t
 from dashboard.safe_text import quote
 from dashboard.sandbox import runner
 from dashboard.sandbox.policy import SandboxError
@@ -43,7 +43,9 @@ def render() -> None:
 
     # 1. the query: from the link, an example, or typed; shown, not run
     library = examples()
-    picked = st.selectbox(t("example", lang), ["", *library], key="w_example")
+    picked = st.selectbox(
+        t("example", lang), ["", *library], key="w_example", placeholder=t("choose", lang)
+    )
     if picked and st.session_state.get("_example_used") != picked:
         st.session_state["_example_used"] = picked
         st.query_params["sql"] = library[picked]
@@ -70,7 +72,7 @@ def render() -> None:
             st.session_state["sql_result"] = (text, result)
         except SandboxError as exc:
             st.session_state.pop("sql_result", None)
-            st.error(str(exc))
+            st.error(SANDBOX_SV[exc.key].format(**exc.params) if lang == "sv" else str(exc))
             return
         finally:
             waiting.empty()

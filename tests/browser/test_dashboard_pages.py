@@ -162,3 +162,37 @@ def test_a_selection_follows_the_user_from_page_to_page(
         page.get_by_text(re.compile(r"16–74 år, 2021 — Södermanlands län")).first
     ).to_be_visible()
     assert watch.problems() == []
+
+
+def _contrast(rgb: str) -> float:
+    """WCAG contrast ratio of an "rgb(r, g, b)" colour against white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(v) for v in re.findall(r"\d+", rgb)[:3])
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "title"),
+    [
+        ("rangordning", "sv", "Rangordning · Utbildningsläget"),
+        ("karta?lang=en", "en", "Map · Utbildningsläget"),
+    ],
+)
+def test_language_tab_title_and_contrast(
+    page: Page, server_url: str, watch: Watch, path: str, lang: str, title: str
+) -> None:
+    page.goto(f"{server_url}/{path}")
+    expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
+    expect(page).to_have_title(title, timeout=30_000)
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=30_000)
+    fills = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text,"
+        " .js-plotly-plot .cbaxis text')].map(t => getComputedStyle(t).fill)"
+    )
+    assert fills and min(_contrast(f) for f in fills) >= 4.5
+    assert watch.problems() == []
