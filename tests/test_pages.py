@@ -71,7 +71,10 @@ def test_overview_numbers_equal_the_database(db_path: Path) -> None:
     assert any("20 av 21 län" in m.value for m in app.markdown)
     # riket's gap is a reference beside the region's, not a change: no arrow, no colour
     reference = app.metric[3].proto
-    assert reference.delta.startswith("Riket: 11,9") and reference.direction == 0  # NONE
+    assert (
+        reference.delta.startswith("Riket: 11,9")
+        and reference.DeltaDirection.Name(reference.direction) == "NONE"
+    )
 
 
 def test_overview_change_since_previous_year() -> None:
