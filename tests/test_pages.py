@@ -73,7 +73,7 @@ def test_overview_numbers_equal_the_database(db_path: Path) -> None:
     reference = app.metric[3].proto
     assert (
         reference.delta.startswith("Riket: 11,9")
-        and reference.DeltaDirection.Name(reference.direction) == "NONE"
+        and reference.MetricDirection.Name(reference.direction) == "NONE"
     )
 
 
