@@ -28,21 +28,44 @@ from etl.config import load_settings
 QUERIES: dict[str, dict[str, object]] = {
     "available_periods": {},
     "regions": {},
-    "region_measures": {"region": "04", "age_group": "25-64", "measure": "post_secondary"},
+    "region_measures": {
+        "region": "04",
+        "age_group": "25-64",
+        "measure": "post_secondary",
+        "definition": "unknown_included",
+    },
     "peers": {
         "year": 2019,
         "age_group": "25-64",
         "measure": "post_secondary",
         "level": "municipality",
         "county": "",
+        "definition": "unknown_excluded",
     },
-    "series": {"regions": ["04", "0486"], "age_group": "16-74", "measure": "post_secondary"},
+    "series": {
+        "regions": ["04", "0486"],
+        "age_group": "16-74",
+        "measure": "post_secondary",
+        "definition": "unknown_included",
+    },
+    "definitions": {"region": "0486", "year": 2019},
     "shapes": {"level": "municipality"},
     "larcentrum": {},
-    "access": {},
+    "network_kommuner": {},
+    "larcentrum_coverage": {},
     "source_line": {"year": 2019, "age_group": "25-64"},
 }
-PAGES = ["overview", "map_view", "ranking", "gap", "trends", "compare", "about"]
+PAGES = [
+    "overview",
+    "map_view",
+    "ranking",
+    "gap",
+    "trends",
+    "compare",
+    "definitions_panel",
+    "registry",
+    "about",
+]
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -82,6 +105,32 @@ def main() -> None:
             warm = timed(app.run, args.repeat)
             print(line(f"page {page} (first run)", cold))
             print(line(f"page {page} (rerun)", warm))
+        presenter(args.repeat)
+
+
+def presenter(repeat: int) -> None:
+    """A 6-slide deck with one map, and 1920×1080 pictures: the first (Chromium starts) and warm."""
+    from dashboard import images, pptx_export, queries
+    from dashboard.decks import render as drawing
+    from dashboard.decks.examples import example_deck, for_region
+    from dashboard.decks.model import Slide
+
+    deck = example_deck()
+    deck.slides.append(Slide("gap", {"scope": "county", "highlight": "04"}))
+    print(line("pptx 6 slides, 1 map (first)", timed(lambda: pptx_export.build(deck), 1)))
+    # warm: Chromium is running, but every deck has a map not drawn before (another län's)
+    regions = queries.regions()
+    others = iter(["01", "20", "25", "12", "14"])
+    fresh = timed(lambda: pptx_export.build(for_region(deck, next(others), regions)), 3)
+    print(line("pptx 6 slides, 1 new map (warm)", fresh))
+    print(line("pptx 6 slides, same map (warm)", timed(lambda: pptx_export.build(deck), 3)))
+    bars = drawing.render(Slide("ranking", {"scope": "municipality"})).figure
+    county = drawing.render(
+        Slide("map", {"scope": "municipality_in_county", "county": "04"})
+    ).figure
+    print(line("png 1920x1080 ranking (warm)", timed(lambda: images.png(bars, "s"), 3)))
+    print(line("svg 1920x1080 ranking (warm)", timed(lambda: images.svg(bars, "s"), 3)))
+    print(line("png 1920x1080 county map (warm)", timed(lambda: images.png(county, "s"), 3)))
 
 
 if __name__ == "__main__":
