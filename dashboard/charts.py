@@ -439,9 +439,32 @@ def _source_text(url: object, year: object, lang: str) -> str:
     )
 
 
+def _markers(
+    fig: go.Figure,
+    rows: pl.DataFrame,
+    text: list[str],
+    style: tuple[str, int, dict[str, str]],
+    lang: str,
+) -> None:
+    """One legend entry of map markers, each with its (escaped) hover text and source page."""
+    colour, size, label = style
+    fig.add_trace(
+        go.Scattermap(
+            lat=rows["latitude"].to_list(),
+            lon=rows["longitude"].to_list(),
+            mode="markers",
+            marker={"size": size, "color": colour, "opacity": 0.95},
+            name=label[lang],
+            text=text,
+            customdata=rows["source_url"].to_list(),
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
+
+
 def add_centres(fig: go.Figure, centres: pl.DataFrame, lang: str) -> None:
     """One trace per confidence class, so the legend says how sure each marker is."""
-    for confidence, (colour, size, label) in CONFIDENCE_STYLE.items():
+    for confidence, style in CONFIDENCE_STYLE.items():
         rows = centres.filter(pl.col("confidence") == confidence)
         if rows.is_empty():
             continue
@@ -451,36 +474,14 @@ def add_centres(fig: go.Figure, centres: pl.DataFrame, lang: str) -> None:
             + _source_text(r.get("source_url"), r.get("evidence_year"), lang)
             for r in rows.iter_rows(named=True)
         ]
-        fig.add_trace(
-            go.Scattermap(
-                lat=rows["latitude"].to_list(),
-                lon=rows["longitude"].to_list(),
-                mode="markers",
-                marker={"size": size, "color": colour, "opacity": 0.95},
-                name=label[lang],
-                text=text,
-                customdata=rows["source_url"].to_list(),
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
+        _markers(fig, rows, text, style, lang)
 
 
 def add_network(fig: go.Figure, network: pl.DataFrame, lang: str) -> None:
-    colour, size, label = NETWORK_STYLE
+    """Kommuner with kommun-level evidence only: a marker of their own at the kommun's point."""
     text = [
         f"<b>{html_text(r['kommun_name'])}</b><br>{html_text(r['networks'] or '')}"
         + _source_text(r["source_url"], r["evidence_year"], lang)
         for r in network.iter_rows(named=True)
     ]
-    fig.add_trace(
-        go.Scattermap(
-            lat=network["latitude"].to_list(),
-            lon=network["longitude"].to_list(),
-            mode="markers",
-            marker={"size": size, "color": colour, "opacity": 0.9},
-            name=label[lang],
-            text=text,
-            customdata=network["source_url"].to_list(),
-            hovertemplate="%{text}<extra></extra>",
-        )
-    )
+    _markers(fig, network, text, NETWORK_STYLE, lang)

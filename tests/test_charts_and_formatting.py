@@ -42,7 +42,7 @@ def test_ranking_bars_highlight_and_gap_units() -> None:
 def test_dumbbell_sorted_by_gap_with_both_sexes() -> None:
     fig = charts.dumbbell(FRAME, "T", "S", lang="en")
     lines, men, women = fig.data
-    assert list(women.y) == ["<b>Riket</b>", "Södermanlands län", "Dalarnas län"]
+    assert list(women.y) == ["<b>Sweden</b>", "Södermanlands län", "Dalarnas län"]  # English
     assert list(women.x) == [49.8, 41.1, 40.9] and list(men.x) == [37.9, 28.1, 26.8]
     assert lines.mode == "lines" and women.name == "Women"
 

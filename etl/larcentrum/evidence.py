@@ -20,6 +20,7 @@ import polars as pl
 import shapely
 
 from etl.errors import SourceError
+from etl.larcentrum.registry import SCHEMA as LIST_SCHEMA
 from etl.sources.model import SourceRecord, sha256_of
 
 FOLDER = "larcentrum_evidence"
@@ -162,16 +163,9 @@ def read_evidence(
     )
 
 
+#: The list's columns (etl.larcentrum.registry.SCHEMA), then what evidence adds.
 CENTRE_SCHEMA = {
-    "name": pl.String,
-    "kommun_code": pl.String,
-    "locality": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "location_precision": pl.String,
-    "website": pl.String,
-    "source": pl.String,
-    "verified_date": pl.Date,
+    **LIST_SCHEMA,
     "address": pl.String,
     "kind": pl.String,
     "evidence_year": pl.String,
