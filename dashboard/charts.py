@@ -63,7 +63,8 @@ def with_source(fig: go.Figure, source: str, anchor: str = "left") -> go.Figure:
     row labels anchor it on the right, so it may run into the label margin instead of off the
     figure."""
     fig.add_annotation(
-        text=source,
+        # the definition on a line of its own, so the line fits a 1280-px projector
+        text=source.replace(". Definition:", ".<br>Definition:"),
         xref="paper",
         yref="paper",
         x=0 if anchor == "left" else 1,
