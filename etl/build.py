@@ -23,6 +23,7 @@ from etl.larcentrum.evidence import CENTRE_SCHEMA, merge_registry, read_evidence
 from etl.larcentrum.evidence import folder as evidence_folder
 from etl.larcentrum.registry import validate as validate_registry
 from etl.scb.raw_store import RawStore
+from etl.scb.transport import RetryPolicy, ScbError
 from etl.sources.gazetteer import swedish_localities
 from etl.sources.geography import municipality_shapes, representative_points, simplified_geojson
 from etl.sources.model import SourceBatch, SourceRecord, sha256_of
@@ -208,13 +209,40 @@ def installed_schema_version(db_path: Path) -> int | None:
         return None
 
 
-def ensure_database(settings: Settings) -> str | None:
-    """Build the database when it is missing or has an older schema; says why it built."""
+def has_local_sources(settings: Settings) -> bool:
+    """Offline SCB files or saved API responses: something to build from without the network."""
+    offline = settings.data_dir is not None and settings.data_dir.is_dir()
+    saved = RawStore(settings.raw_dir).active_manifest(settings.db_path) is not None
+    return offline or saved
+
+
+def ensure_database(settings: Settings, policy: RetryPolicy | None = None) -> str | None:
+    """Build the database when it is missing or has an older schema; says why it built. With
+    nothing local to build from (a fresh clone anywhere but here), fetch from SCB first — a
+    newcomer with a network runs `make run` and gets real data."""
     version = installed_schema_version(settings.db_path)
     if version == SCHEMA_VERSION:
         return None
     reason = (
         "missing" if not settings.db_path.exists() else f"schema {version}, need {SCHEMA_VERSION}"
     )
+    if not has_local_sources(settings):
+        from etl.scb.refresh import refresh
+
+        print(
+            f"No offline SCB files and no saved responses: fetching TAB3981 from SCB at "
+            f"{settings.scb_base_url} (about 14 requests and 6.5 MB; usually well under a minute, "
+            "then ~10 s to build and validate).",
+            file=sys.stderr,
+        )
+        try:
+            refresh(settings, full=True, policy=policy)
+        except ScbError as exc:
+            looked = ", ".join(str(p) for p in settings.data_dir_candidates)
+            raise SourceError(
+                f"No SCB data to build from: no offline data directory (looked in: {looked}) "
+                f"and SCB could not be reached ({exc}). {HOW_TO_GET_DATA}"
+            ) from exc
+        return f"{reason}; fetched from SCB"
     build(settings)
     return reason

@@ -477,3 +477,46 @@ def test_an_error_starts_on_its_own_line(tmp_path: Path, data_dir: Path) -> None
     lines = done.stderr.splitlines()
     assert lines[-1].startswith("error: TAB3981 metadata: SCB refused the request"), done.stderr
     assert lines[-2].startswith("  … asking SCB at http://127.0.0.1:"), done.stderr
+
+
+# --- a first run anywhere: no offline files, so ensure fetches from SCB ----------------------
+
+
+def _facts(db_path: Path) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return con.execute(
+            "SELECT year, region_code, age_group, sex, level_code, persons FROM population_education "
+            "ORDER BY ALL"
+        ).fetchall()
+
+
+def test_ensure_without_offline_files_fetches_like_a_direct_refresh(
+    tmp_path: Path, data_dir: Path
+) -> None:
+    from etl.build import ensure_database
+
+    fake = FakePxWeb(data_dir, years=["2019"])
+    url = fake.start()
+    first_run = _settings(tmp_path / "ensure", url)
+    reason = ensure_database(first_run)
+    direct = _settings(tmp_path / "direct", url)
+    refresh(direct, quiet=True)
+    fake.stop()
+    assert reason == "missing; fetched from SCB"
+    assert _facts(first_run.db_path) == _facts(direct.db_path) and _facts(direct.db_path)
+    assert ensure_database(first_run) is None  # built once; the next run just serves
+
+
+def test_ensure_offline_and_unreachable_says_what_to_do(tmp_path: Path) -> None:
+    from etl.build import ensure_database
+    from etl.errors import SourceError
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    settings = _settings(tmp_path, f"http://127.0.0.1:{closed_port}/api/v2", timeout=1)
+    with pytest.raises(
+        SourceError, match=r"No SCB data to build from: .* SCB could not be reached"
+    ):
+        ensure_database(settings, FAST)
+    assert not settings.db_path.exists()
