@@ -29,9 +29,19 @@ def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
     return f"`{inner}`" if inner.strip() else "` `"
 
 
+#: GitHub-flavoured Markdown turns bare URLs, www. names and e-mail addresses into links even
+#: when their punctuation is escaped; a word joiner (invisible) inside each pattern stops it.
+_AUTOLINK = re.compile(r"(://|www\.|@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
+
+
 def markdown(text: str) -> str:
-    """For Markdown prose: every character Markdown or Streamlit gives meaning to, escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", _CONTROL.sub("", str(text)))
+    """For Markdown prose: every character Markdown or Streamlit gives meaning to, escaped, and
+    no bare URL or address left for the renderer to turn into a link."""
+    plain = _AUTOLINK.sub(
+        lambda m: m.group(1)[0] + WORD_JOINER + m.group(1)[1:], _CONTROL.sub("", str(text))
+    )
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
 
 
 def html_text(text: str) -> str:

@@ -184,3 +184,13 @@ def test_centre_names_are_text_in_the_map_hover() -> None:
     (hover,) = fig.data[1].text
     assert "<a" not in hover and "<img" not in hover
     assert '&lt;a href="https://evil.example"&gt;Klicka&lt;/a&gt;' in hover
+
+
+def test_markdown_escaping_leaves_no_autolink() -> None:
+    from dashboard.safe_text import WORD_JOINER, markdown
+
+    text = markdown("[x](https://evil.example) www.evil.example a@evil.example")
+    assert "https://" not in text and "www." not in text and "a@e" not in text
+    assert text.replace(WORD_JOINER, "").replace("\\", "") == (
+        "[x](https://evil.example) www.evil.example a@evil.example"
+    )

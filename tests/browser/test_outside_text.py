@@ -3,6 +3,7 @@ characters it is — no link, no image request, no markup — and nothing is fet
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -62,3 +63,15 @@ def test_an_escaped_centre_name_is_text_in_plotly(page: Page, tmp_path: Path) ->
     expect(text).to_contain_text('<a href="https://evil.example">klicka</a>')
     expect(page.locator('svg a, svg image, a[href*="evil"]')).to_have_count(0)
     assert not [u for u in requests if "evil" in u]
+
+
+def test_scbs_notes_are_text_not_links(page: Page, server_url: str, watch: Watch) -> None:
+    """SCB's notes arrive from the API (or a mirror of it): their URLs are shown, not linked."""
+    page.goto(f"{server_url}/om-data")
+    expect(
+        page.get_by_text("Kvalitetshöjningen i Utbildningsregistret", exact=False).first
+    ).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stMarkdownContainer"] a[href*="scb.se"]')).to_have_count(0)
+    # shown in full (a word joiner, invisible, sits inside "www." so it is not linked)
+    expect(page.get_by_text(re.compile("w\u2060?ww\\.scb\\.se/sun")).first).to_be_visible()
+    assert watch.outside == []
