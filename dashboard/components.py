@@ -10,7 +10,6 @@ import polars as pl
 import streamlit as st
 
 from dashboard import definitions, queries, state
-from dashboard.captions import source_text
 from dashboard.exports import swedish_csv, xlsx
 from dashboard.i18n import measure_label, t
 from dashboard.narrative import ages
@@ -97,11 +96,8 @@ def source_for(
     definition: str = definitions.DEFAULT,
 ) -> str:
     """The source line with the definition of the number: "Källa: SCB, … Definition: …"."""
-    lang = state.lang()
-    return (
-        source_text(queries.source_line(year, age_group), lang)
-        + ". "
-        + definitions.source_note(measure, definition, age_group, lang)
+    return definitions.source_with_definition(
+        queries.source_line(year, age_group), measure, definition, age_group, state.lang()
     )
 
 

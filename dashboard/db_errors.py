@@ -36,7 +36,3 @@ def kind_of(exc: BaseException) -> str:
     if isinstance(exc, (duckdb.IOException, OSError)) or "does not exist" in text:
         return "missing"
     return "unavailable"
-
-
-def friendly(exc: BaseException) -> str:
-    return MESSAGES[kind_of(exc)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from dashboard.captions import source_text
 from dashboard.formatting import number, percent
 from dashboard.i18n import measure_label
 from dashboard.narrative import ages
@@ -170,10 +171,15 @@ def headline(frame: pl.DataFrame, region_name: str, year: int, lang: str) -> str
     )
 
 
+def source_with_definition(
+    sources: pl.DataFrame, measure: str, definition: str, age_group: str, lang: str
+) -> str:
+    """The source line every chart carries, with the definition of its number."""
+    return source_text(sources, lang) + ". " + source_note(measure, definition, age_group, lang)
+
+
 def panel_source(sources: pl.DataFrame, lang: str) -> str:
     """The panel's source line: every definition is named in its own row."""
-    from dashboard.captions import source_text
-
     return source_text(sources, lang) + (
         ". Definitionerna står i varje rad" if lang == "sv" else ". Each row names its definition"
     )

@@ -269,9 +269,8 @@ SANDBOX_SV = {
     "memory": "Frågan behövde mer minne än konsolen tillåter ({mb:g} MB). Aggregera först eller välj färre rader.",
     "bytes": "En enda rad i resultatet är större än {mb:g} MB; välj färre eller kortare kolumner.",
     "busy": "{n} frågor körs redan på servern; försök igen om en stund.",
-    "db_locked": "Databasen är låst av ett annat program (en uppdatering eller ett analysverktyg som skriver i den). Försök igen om en stund.",
-    "db_missing": "Databasen saknas eller kan inte läsas. Bygg den med `make run` eller `python -m etl ensure`.",
-    "db_unavailable": "Databasen kan inte öppnas just nu. Försök igen om en stund.",
+    # the database's own failures, worded once (TEXTS)
+    **{key: TEXTS[key][0] for key in ("db_locked", "db_missing", "db_unavailable")},
 }
 
 #: Why a deck is refused, in Swedish (English: dashboard.decks.model.MESSAGES)

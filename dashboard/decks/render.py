@@ -9,7 +9,6 @@ import plotly.graph_objects as go
 import polars as pl
 
 from dashboard import charts, map_fit, queries
-from dashboard.captions import source_text
 from dashboard.decks import headlines
 from dashboard.decks.model import Slide
 from dashboard.definitions import (
@@ -18,7 +17,7 @@ from dashboard.definitions import (
     measure_title,
     panel_rows,
     panel_source,
-    source_note,
+    source_with_definition,
 )
 from dashboard.definitions import headline as panel_headline
 from dashboard.i18n import show_label, t
@@ -53,14 +52,6 @@ def _period(params: dict[str, str]) -> tuple[str, int, str, str]:
     return age, year, measure, _param(params, "definition", DEFAULT, DEFINITIONS)
 
 
-def _source(year: int, age: str, measure: str, definition: str, lang: str) -> str:
-    return (
-        source_text(queries.source_line(year, age), lang)
-        + ". "
-        + source_note(measure, definition, age, lang)
-    )
-
-
 def _peers(
     params: dict[str, str], year: int, age: str, measure: str, definition: str
 ) -> tuple[pl.DataFrame, str, str, str]:
@@ -91,7 +82,9 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
         scope = county_name or (
             t("counties_level", lang) if level == "county" else t("all_municipalities", lang)
         )
-        source = _source(year, age, measure, definition, lang)
+        source = source_with_definition(
+            queries.source_line(year, age), measure, definition, age, lang
+        )
         if slide.view == "gap":
             text = headlines.gap(frame, year, scope, lang, params.get("highlight") or None)
             fig = charts.dumbbell(frame, f"{title_base}, {year} — {scope}", source, lang)
@@ -141,7 +134,9 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
             snapshot if snapshot is not None else queries.series(regions, age, measure, definition)
         )
         years = sorted(set(series["year"]))
-        source = _source(years[-1], age, measure, definition, lang)
+        source = source_with_definition(
+            queries.source_line(years[-1], age), measure, definition, age, lang
+        )
         fig = charts.trend_lines(
             series,
             sexes or ["women", "men"],
@@ -160,7 +155,7 @@ def render(slide: Slide, lang: str = "sv") -> Rendered:
     frame = (
         snapshot if snapshot is not None else queries.compare(codes, year, age, measure, definition)
     )
-    source = _source(year, age, measure, definition, lang)
+    source = source_with_definition(queries.source_line(year, age), measure, definition, age, lang)
     fig = charts.compare_bars(frame, f"{title_base}, {year}", source, lang)
     text = (
         headlines.overview(frame, year, age, measure, lang)

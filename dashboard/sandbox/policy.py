@@ -13,6 +13,8 @@ import re
 
 import duckdb
 
+from dashboard.db_errors import MESSAGES as DB_MESSAGES
+
 MAX_SQL_CHARS = 20_000
 #: Informational pragmas only; `database_list` would show the file's path on the server.
 PRAGMAS = frozenset({"table_info", "show_tables", "show_tables_expanded", "show", "version"})
@@ -59,9 +61,8 @@ MESSAGES = {
     "memory": "The query needed more memory than the console allows ({mb:g} MB). Aggregate first or select fewer rows.",
     "bytes": "A single row of the result is larger than {mb:g} MB; select fewer or shorter columns.",
     "busy": "{n} queries are already running on this server; try again in a moment.",
-    "db_locked": "The database is locked by another program (a refresh or an analyst's tool holding it for writing). Try again in a moment.",
-    "db_missing": "The database is missing or cannot be read. Build it with `make run` or `python -m etl ensure`.",
-    "db_unavailable": "The database cannot be opened right now. Try again in a moment.",
+    # the database's own failures, worded once (dashboard.db_errors)
+    **{f"db_{kind}": text for kind, text in DB_MESSAGES.items()},
 }
 
 
