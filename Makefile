@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: run test setup db chromium libreoffice lint types unit benchmark clean
 
 run: db  ## start the dashboard, building the database first if it is missing
-	$(UV) run streamlit run dashboard/app.py --server.port $(PORT)
+	$(UV) run python -m dashboard.launch --server.port $(PORT)
 
 test: setup chromium libreoffice  ## lint, types, unit, integration and browser tests
 	$(UV) run ruff check .

@@ -12,18 +12,10 @@ from etl.formula_guard import neutralise_frame
 def swedish_csv(frame: pl.DataFrame) -> bytes:
     """`;`-separated, decimal comma, UTF-8 with BOM: what Swedish Excel opens without a wizard.
     Text that a spreadsheet would run as a formula is neutralised."""
-    text = (
-        neutralise_frame(frame)
-        .with_columns(
-            pl.col(c).map_elements(
-                lambda v: "" if v is None else repr(float(v)).replace(".", ","),
-                return_dtype=pl.String,
-            )
-            for c, dtype in frame.schema.items()
-            if dtype.is_float()
-        )
-        .write_csv(separator=";")
-    )
+    # polars' own decimal comma, not a Python lambda per cell: a UDF runs on polars' thread pool
+    # and needs the GIL there, which deadlocks the server when another script thread holds the
+    # GIL while waiting on that pool (see README "Serving many").
+    text = neutralise_frame(frame).write_csv(separator=";", decimal_comma=True)
     return "\ufeff".encode() + text.encode("utf-8")
 
 

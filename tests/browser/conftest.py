@@ -46,9 +46,7 @@ def server_url(db_path: Path) -> Iterator[str]:
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "dashboard/app.py",
+            "dashboard.launch",
             "--server.port",
             str(port),
             "--server.address",
