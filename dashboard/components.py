@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -122,14 +123,14 @@ def chart_with_data(
         left, right = st.columns(2)
         left.download_button(
             t("download_csv", lang),
-            swedish_csv(table),
+            partial(swedish_csv, table),  # built when clicked, not on every rerun
             file_name=f"{name}.csv",
             mime="text/csv",
             key=f"csv_{name}",
         )
         right.download_button(
             t("download_xlsx", lang),
-            xlsx(table),
+            partial(xlsx, table),
             file_name=f"{name}.xlsx",
             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key=f"xlsx_{name}",

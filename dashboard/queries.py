@@ -2,6 +2,11 @@
 
 Pages call these functions and never see SQL. Results are cached per data version, so a
 rebuilt or refreshed database shows up on the next rerun without restarting the app.
+
+The cache is process-wide and holds the frames themselves (`st.cache_resource`), not pickled
+copies (`st.cache_data`): twenty sessions asking for the same view share one frame, and no
+rerun spends time unpickling. That is safe because polars frames are never changed in place;
+nothing here or in the pages mutates a cached result.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ def db_path() -> Path:
     return load_settings().db_path
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_resource(show_spinner=False, max_entries=1024)
 def _cached(
     name: str, params: tuple[tuple[str, Any], ...], path: str, version: str
 ) -> pl.DataFrame:
@@ -170,7 +175,13 @@ def definitions(region: str, year: int) -> pl.DataFrame:
 
 
 def shapes(level: str) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection with region codes as feature ids."""
+    """A GeoJSON FeatureCollection with region codes as feature ids (shared: do not modify)."""
+    path = db_path()
+    return _parsed_shapes(level, str(path), db.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _parsed_shapes(level: str, path: str, version: str) -> dict[str, Any]:
     frame = run("shapes", level=level)
     return {
         "type": "FeatureCollection",

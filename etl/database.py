@@ -19,9 +19,9 @@ import polars as pl
 from etl.errors import ValidationError
 from etl.sources.model import ScbNote, SourceBatch, SourceRecord
 from etl.sql_files import sql
-from etl.validate import NOISE_FROM_YEAR, CheckResult, run_checks
+from etl.validate import BUILT_CHECKS, NOISE_FROM_YEAR, CheckResult, run_checks
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 STORAGE_VERSION = "v1.0.0"
 #: Newer API responses win over offline files where both give the same cell.
 PRIORITY_BY_KIND = {"offline_file": 0, "api_metadata": 0, "api_response": 10}
@@ -90,14 +90,12 @@ def write_database(
         con.execute(sql("load/choose_facts"))
 
         step("validating")
-        results = run_checks(con)
-        failures = [(r.name, r.message()) for r in results if not r.passed]
-        if failures:
-            raise ValidationError(failures)
+        results = _passed(run_checks(con))
 
-        step("creating views")
+        step("creating views and ranked tables")
         for view in VIEWS_IN_ORDER:
             con.execute(sql(view))
+        results += _passed(run_checks(con, BUILT_CHECKS))
         _insert_build_info(
             con,
             records + [b.record for b in batches],
@@ -110,6 +108,14 @@ def write_database(
         return results
     finally:
         con.close()
+
+
+def _passed(results: list[CheckResult]) -> list[CheckResult]:
+    """The results, or ValidationError naming every failed check."""
+    failures = [(r.name, r.message()) for r in results if not r.passed]
+    if failures:
+        raise ValidationError(failures)
+    return results
 
 
 def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> None:

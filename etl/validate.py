@@ -35,13 +35,19 @@ class CheckResult:
         )
 
 
-def check_names() -> list[str]:
-    return [name.split("/", 1)[1] for name in names_in("checks")]
+#: Checks of the loaded facts (`checks/`), run before anything is derived from them, and of
+#: what the build computes and stores from them (`checks_built/`, e.g. materialised rankings).
+FACT_CHECKS = "checks"
+BUILT_CHECKS = "checks_built"
 
 
-def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
+def check_names(folder: str = FACT_CHECKS) -> list[str]:
+    return [name.split("/", 1)[1] for name in names_in(folder)]
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, folder: str = FACT_CHECKS) -> list[CheckResult]:
     results = []
-    for name in names_in("checks"):
+    for name in names_in(folder):
         text = sql(name)
         params = {"noise_from_year": NOISE_FROM_YEAR} if "$noise_from_year" in text else None
         rows = con.execute(text, params).fetchall()

@@ -152,3 +152,36 @@ def test_noise_from_2025_is_tolerated_but_not_before(tmp_path: Path) -> None:
         tmp_path / "x.duckdb", [batch("api:a", _noisy_api_rows(2024, total_offset=2))]
     )
     assert "age_total_equals_sum_of_groups" in failures
+
+
+# --- checks of what the build computes and stores ------------------------------------------
+
+
+def test_every_built_check_has_a_test_below() -> None:
+    from etl.validate import BUILT_CHECKS
+
+    assert set(check_names(BUILT_CHECKS)) == {"ranked_table_complete"}
+
+
+def test_ranked_table_complete_names_a_missing_and_a_stray_row(tmp_path: Path) -> None:
+    from etl.validate import BUILT_CHECKS, run_checks
+
+    path = tmp_path / "ok.duckdb"
+    write_toy(path, [batch("offline:a", cells(2019, KOMMUNER))])
+    with duckdb.connect(str(path)) as con:
+        assert all(r.passed for r in run_checks(con, BUILT_CHECKS))
+        con.execute(
+            "DELETE FROM gender_gap_by_definition WHERE region_code = '0486' "
+            "AND age_group = '16-74' AND measure = 'post_secondary_3plus' "
+            "AND definition = 'unknown_excluded'"
+        )
+        con.execute(
+            "INSERT INTO gender_gap_by_definition (year, region_code, age_group, measure, definition) "
+            "VALUES (1999, '0480', '25-64', 'post_secondary', 'unknown_included')"
+        )
+        (result,) = run_checks(con, BUILT_CHECKS)
+    assert result.problems == [
+        "gender_gap_by_definition: year 1999, region 0480, ages 25-64 is not in attainment",
+        "gender_gap_by_definition: year 2019, region 0486, ages 16-74 has 3 row(s) for 3 "
+        "measure/definition pair(s), expected 4",
+    ]

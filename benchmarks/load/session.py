@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -27,6 +27,7 @@ class PageVisit:
     finished_s: float | None = None
     error: str = ""
     bytes_received: int = 0
+    texts: list[str] = field(default_factory=list)  # markdown the page wrote, in order
 
     @property
     def ok(self) -> bool:
@@ -58,6 +59,8 @@ async def _until_finished(ws: websockets.ClientConnection, visit: PageVisit, t0:
             element = msg.delta.new_element.WhichOneof("type")
             if element in CHART_ELEMENTS and visit.first_chart_s is None:
                 visit.first_chart_s = time.perf_counter() - t0
+            if element == "markdown":
+                visit.texts.append(msg.delta.new_element.markdown.body)
             if element == "exception":
                 visit.error = "exception: " + msg.delta.new_element.exception.message[:200]
         elif kind == "script_finished":

@@ -1,0 +1,1 @@
+"""Production mode: several app processes behind nginx (`make serve`)."""

@@ -1,0 +1,67 @@
+"""The nginx configuration for N replicas, rendered from `nginx.conf` beside this file.
+
+A pure function of its arguments (tested without nginx): the same template serves one machine
+(replicas on 127.0.0.1) or several (`--upstream host:port`, one line per app process).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+TEMPLATE = Path(__file__).with_name("nginx.conf")
+MODULES_DIR = Path("/usr/lib/nginx/modules")
+BROTLI_FILTER = "ngx_http_brotli_filter_module.so"
+BROTLI_STATIC = "ngx_http_brotli_static_module.so"
+
+
+@dataclass(frozen=True)
+class ProxySettings:
+    listen: str  # "8080" or "0.0.0.0:8080"
+    upstreams: tuple[str, ...]  # "127.0.0.1:8601", …
+    run_dir: Path  # nginx's pid, logs and temp files
+    static_root: Path  # precompressed copy of Streamlit's static folder
+    brotli: bool
+    user: str | None = None  # worker user when started as root
+
+
+def brotli_installed(modules_dir: Path = MODULES_DIR) -> bool:
+    return (modules_dir / BROTLI_FILTER).exists() and (modules_dir / BROTLI_STATIC).exists()
+
+
+def render(settings: ProxySettings) -> str:
+    if not settings.upstreams:
+        raise ValueError("at least one upstream (host:port) is needed")
+    for upstream in settings.upstreams:
+        host, _, port = upstream.rpartition(":")
+        if not host or not port.isdigit() or any(c in upstream for c in " ;{}#\n"):
+            raise ValueError(f"upstream {upstream!r} is not host:port")
+    modules = (
+        f"load_module {MODULES_DIR / BROTLI_FILTER};\nload_module {MODULES_DIR / BROTLI_STATIC};"
+        if settings.brotli
+        else ""
+    )
+    return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
+        run_dir=settings.run_dir,
+        static_root=settings.static_root,
+        listen=settings.listen,
+        user_line=f"user {settings.user};" if settings.user else "",
+        modules=modules,
+        servers="\n".join(
+            f"        server {u} max_fails=3 fail_timeout=10s;" for u in settings.upstreams
+        ),
+        brotli=(
+            "    brotli on;\n    brotli_comp_level 5;\n    brotli_types text/css application/javascript "
+            "application/json image/svg+xml text/plain application/manifest+json;"
+            if settings.brotli
+            else ""
+        ),
+        brotli_static="brotli_static on;" if settings.brotli else "",
+    )
+
+
+def default_user() -> str | None:
+    """Started as root, nginx's workers drop to `nobody` (they only read files and proxy)."""
+    return "nobody nogroup" if os.geteuid() == 0 else None
