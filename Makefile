@@ -8,12 +8,15 @@ UV := $(TOOLS)/bin/uv
 PORT ?= 8501
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run test setup db chromium libreoffice lint types unit benchmark clean
+.PHONY: run serve test setup db chromium libreoffice nginx lint types unit benchmark loadtest stress clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.port $(PORT)
 
-test: setup chromium libreoffice  ## lint, types, unit, integration and browser tests
+serve: db nginx  ## production mode: one app process per core behind nginx on :8080
+	$(UV) run python -m dashboard.serving
+
+test: setup chromium libreoffice nginx  ## lint, types, unit, integration and browser tests
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
@@ -38,8 +41,17 @@ chromium:  ## Debian's Chromium, for browser tests and image export
 libreoffice:  ## Debian's LibreOffice Impress and poppler: a test renders a generated deck
 	@bash scripts/install-libreoffice.sh
 
+nginx:  ## Debian's nginx with brotli, for the production mode and its tests
+	@bash scripts/install-nginx.sh
+
+loadtest: setup chromium nginx  ## 1 vs 20 sessions against the production mode (national scale)
+	$(UV) run python -m benchmarks.load.loadtest --report test-artifacts/loadtest.json
+
+stress: db  ## 40 sessions for 10 minutes against one app process, health check watched
+	$(UV) run python -m benchmarks.load.stress --sessions 40 --minutes 10 --self-serve
+
 benchmark: db
 	$(UV) run python benchmarks/run.py
 
 clean:
-	rm -rf .venv $(TOOLS) test-artifacts
+	rm -rf .venv $(TOOLS) test-artifacts .serve

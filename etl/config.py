@@ -22,6 +22,8 @@ ENV_VARS = {
     "UTB_SCB_LANG": "Language of SCB labels and notes, sv or en (default: sv).",
     "UTB_SCB_TIMEOUT": "Seconds before an SCB request is given up (default: 30).",
     "UTB_CHROMIUM": "Chromium used for browser tests and image export (default: /usr/bin/chromium).",
+    "UTB_SERVE_PORT": "Where the production mode's nginx listens, PORT or ADDRESS:PORT (default: 8080).",
+    "UTB_REPLICAS": "App processes of the production mode (default: one per core).",
 }
 
 

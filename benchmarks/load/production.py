@@ -115,3 +115,19 @@ def production(
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+@contextlib.contextmanager
+def single_app(db_path: Path, timeout_s: float = 90) -> Iterator[str]:
+    """One plain app process (no proxy) on a free port; yields its URL."""
+    from dashboard.serving.replicas import Replica, wait_until_healthy
+
+    replica = Replica(
+        "127.0.0.1", free_port(), Path(os.devnull), extra_env={"UTB_DB_PATH": str(db_path)}
+    )
+    replica.start()
+    try:
+        wait_until_healthy([replica], timeout_s)
+        yield replica.url
+    finally:
+        replica.stop()

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+T = TypeVar("T")
 CHART_ELEMENTS = frozenset({"plotly_chart", "vega_lite_chart", "deck_gl_json_chart"})
 
 
@@ -32,6 +36,13 @@ class PageVisit:
     @property
     def ok(self) -> bool:
         return not self.error and self.finished_s is not None
+
+
+def run_apart(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion on a fresh event loop in its own thread: callable from
+    code that already runs a loop (Playwright's sync API in the test session does)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
 
 
 def ws_url(base_url: str) -> str:

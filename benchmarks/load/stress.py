@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import random
 import statistics
 import sys
 import time
 import urllib.request
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from benchmarks.load.production import single_app
 from benchmarks.load.session import PageVisit, visit_pages
 from benchmarks.load.traffic import random_visit
+from benchmarks.national_db import build_national
 
 
 @dataclass
@@ -87,8 +91,22 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=40)
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--timeout", type=float, default=30, help="seconds a visit may take")
+    parser.add_argument(
+        "--self-serve",
+        action="store_true",
+        help="start one app process on a national-scale database (built once into "
+        "test-artifacts/national.duckdb) instead of using --url",
+    )
     args = parser.parse_args()
-    report = asyncio.run(stress(args.url, args.sessions, args.minutes * 60, args.timeout))
+    with contextlib.ExitStack() as stack:
+        url = args.url
+        if args.self_serve:
+            db = Path("test-artifacts/national.duckdb").resolve()
+            if not db.exists():
+                db.parent.mkdir(exist_ok=True)
+                print(f"building {db} ({build_national(db):.0f} s)", file=sys.stderr)
+            url = stack.enter_context(single_app(db))
+        report = asyncio.run(stress(url, args.sessions, args.minutes * 60, args.timeout))
     print(report.summary())
     for visit in report.failed[:10]:
         print(f"  failed: /{visit.page}?{visit.query}: {visit.error}")

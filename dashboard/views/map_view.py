@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, queries, state
+from dashboard import charts, components, figure_cache, queries, state
 from dashboard.i18n import show_label, t
 from dashboard.views import peers_selection
 
@@ -31,7 +31,13 @@ def render() -> None:
     # 3. output
     title = peers.title(show_label(show, lang).lower(), lang)
     source = components.source_for(peers.year, peers.age, peers.measure, peers.definition)
-    fig = charts.choropleth(geojson, frame, show, title, source, lang, centres, network, outlines)
+    view = (peers.level, peers.county, peers.year, peers.age, peers.measure, peers.definition)
+    fig = figure_cache.shared_figure(
+        ("map", *view, show, with_centres, lang, title, source),
+        lambda: charts.choropleth(
+            geojson, frame, show, title, source, lang, centres, network, outlines
+        ),
+    )
     column = charts.value_column(show)
     ranked = (
         frame.filter(pl.col("region_level") != "country")

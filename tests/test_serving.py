@@ -1,0 +1,152 @@
+"""Production mode: replicas behind nginx, sticky and compressed; replicas follow a refresh;
+no hang under many sessions; the load benchmark runs (small N) and keeps its report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from benchmarks.load import loadtest
+from benchmarks.load.production import Running, production, single_app
+from benchmarks.load.session import run_apart, visit_pages
+from benchmarks.load.stress import stress
+from dashboard.serving.nginx_config import ProxySettings, render
+from etl.build import build
+from etl.config import Settings, chromium_path, load_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+needs_nginx = pytest.mark.skipif(
+    not Path(NGINX).exists(), reason="nginx is not installed here (`make nginx` installs it)"
+)
+
+
+def _settings(tmp: Path, upstreams: tuple[str, ...]) -> ProxySettings:
+    return ProxySettings("127.0.0.1:8080", upstreams, tmp, tmp / "static", brotli=False)
+
+
+def test_config_lists_every_upstream_and_hashes_a_cookie(tmp_path: Path) -> None:
+    text = render(_settings(tmp_path, ("127.0.0.1:8601", "10.0.0.5:8601")))
+    assert "server 127.0.0.1:8601 max_fails=3" in text and "server 10.0.0.5:8601" in text
+    assert "hash $utb_replica consistent;" in text
+    assert '"utb_replica=$request_id; Path=/; HttpOnly; SameSite=Lax"' in text
+    assert "proxy_set_header Upgrade $http_upgrade;" in text
+
+
+@pytest.mark.parametrize("bad", ["127.0.0.1", "host:80; include /etc/passwd", "a:b", ":80"])
+def test_an_upstream_that_is_not_host_port_is_refused(tmp_path: Path, bad: str) -> None:
+    with pytest.raises(ValueError, match="is not host:port"):
+        render(_settings(tmp_path, ("127.0.0.1:8601", bad)))
+
+
+@needs_nginx
+def test_nginx_accepts_the_rendered_config(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    conf = tmp_path / "nginx.conf"
+    conf.write_text(render(_settings(tmp_path, ("127.0.0.1:8601", "127.0.0.1:8602"))))
+    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        (tmp_path / "tmp" / sub).mkdir(parents=True)
+    done = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+# --- the production mode, started once for this module on a copy of the test database --------
+
+
+@pytest.fixture(scope="module")
+def served(
+    built_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Running, Settings]]:
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed here (`make nginx` installs it)")
+    folder = tmp_path_factory.mktemp("served")
+    copy = folder / "db.duckdb"
+    shutil.copy(built_settings.db_path, copy)
+    settings = load_settings(db_path=copy, data_dir=built_settings.data_dir)
+    with production(copy, folder / "run", replicas=2) as running:
+        yield running, settings
+
+
+def test_proxy_serves_a_page_with_a_sticky_cookie(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:
+        assert answer.status == 200
+        assert answer.headers["Set-Cookie"].startswith("utb_replica=")
+        assert b"<!doctype html>" in answer.read().lower()
+    request = urllib.request.Request(f"{running.url}/karta", headers={"Cookie": "utb_replica=abc"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        assert answer.headers["Set-Cookie"] is None  # a browser with a replica keeps it
+
+
+def test_static_files_are_compressed_and_cached(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:
+        page = answer.read().decode()
+    script = page.split('src="./static/js/', 1)[1].split('"', 1)[0]
+    request = urllib.request.Request(
+        f"{running.url}/static/js/{script}", headers={"Accept-Encoding": "gzip"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        body = answer.read()
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert "immutable" in answer.headers["Cache-Control"]
+    import gzip
+
+    assert len(gzip.decompress(body)) > 2 * len(body)
+
+
+def test_a_page_and_its_websocket_go_through_the_proxy(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    (visit,) = run_apart(visit_pages(running.url, [("karta", "region=04&year=2019")]))
+    assert visit.ok, visit.error
+    assert visit.first_chart_s is not None
+
+
+def test_the_load_benchmark_runs_and_keeps_its_report(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    report = loadtest.measure(running, sessions=3, chromium=chromium_path())
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "loadtest.json").write_text(json.dumps(report, indent=2))
+    (ARTIFACTS / "loadtest.md").write_text(loadtest.table(report))
+    assert report["burst_errors"] == 0, report["burst_error_examples"]
+    assert report["burst_sessions_with_chart"] == 3 and report["health_missed"] == 0
+    browser = report["browser"]
+    assert isinstance(browser, dict) and browser["http_kb"] > 0
+    assert len(report["rss_mb"]) == 2  # type: ignore[arg-type]
+
+
+def test_replicas_see_a_refreshed_database_without_restart(
+    served: tuple[Running, Settings],
+) -> None:
+    running, settings = served
+
+    def build_ids() -> list[str]:
+        seen = []
+        for port in running.app_ports:
+            (visit,) = run_apart(visit_pages(f"http://127.0.0.1:{port}", [("om-data", "")]))
+            assert visit.ok, visit.error
+            seen.append(next(t for t in visit.texts if t.startswith("Build ")).split()[1])
+        return seen
+
+    before = build_ids()
+    build(settings, quiet=True)  # installs a new file over the one both replicas have open
+    after = build_ids()
+    assert before[0] == before[1] and after[0] == after[1] and after != before
+
+
+def test_many_sessions_cannot_hang_one_process(db_path: Path) -> None:
+    """20 sessions browsing random views for 20 s against one app process: the load that hung
+    the server before (polars work on its thread pool needing the GIL)."""
+    with single_app(db_path) as url:
+        report = run_apart(stress(url, sessions=20, seconds=20, timeout_s=30))
+    assert report.visits and not report.failed, report.summary()
+    assert report.health_failures == 0 and len(report.health_ms) >= 15, report.summary()
