@@ -9,6 +9,7 @@ every session the same object, so callers must not modify a figure they get from
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Hashable
 from typing import Any
 
@@ -24,19 +25,32 @@ MAX_FIGURES = 24
 
 class SharedFigure(go.Figure):
     """A figure whose `to_dict()` is computed once. `st.plotly_chart` calls it on every rerun,
-    and for the map it deep-copies the GeoJSON each time (~100 ms); the dict it gets is only
-    serialised, never changed. Copies (`go.Figure(fig)`, as the exports make) copy the traces,
-    not this dict."""
+    and for the map it deep-copies the GeoJSON each time; the dict it gets is only serialised,
+    never changed. The one copy made skips the GeoJSON (already shared and read-only: it comes
+    from the process-wide shapes cache). Copies (`go.Figure(fig)`, as the exports make) copy the
+    traces, not this dict."""
 
     def to_dict(self) -> dict[str, Any]:
-        if getattr(self, "_shared_dict", None) is None:
-            self._shared_dict = super().to_dict()
-        return self._shared_dict
+        shared = getattr(self, "_shared_dict", None)
+        if shared is None:
+            if self.frames:
+                return super().to_dict()
+            geojson = [t["geojson"] for t in self._data if isinstance(t.get("geojson"), dict)]
+            memo: dict[int, Any] = {id(g): g for g in geojson}
+            shared = {
+                "data": copy.deepcopy(self._data, memo),
+                "layout": copy.deepcopy(self._layout),
+            }
+            self._shared_dict = shared
+        return shared
 
 
 @st.cache_resource(show_spinner=False, max_entries=MAX_FIGURES)
 def _built(key: tuple[Hashable, ...], version: str, _build: Callable[[], go.Figure]) -> go.Figure:
-    return SharedFigure(_build())
+    fig = _build()
+    # re-classed, not copied: `SharedFigure(fig)` would deep-copy the GeoJSON once more
+    fig.__class__ = SharedFigure
+    return fig
 
 
 def shared_figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dashboard.serving.nginx_config import ProxySettings, brotli_installed, default_user, render
 from dashboard.serving.replicas import ROOT, Replica, wait_until_healthy
-from dashboard.serving.static_files import prepared_static
+from dashboard.serving.static_files import preload_links, prepared_static
 
 RUN_DIR = ROOT / ".serve"
 
@@ -108,14 +108,16 @@ def main(argv: list[str] | None = None) -> int:
             replica.start()
         wait_until_healthy(replicas)
         if not args.apps_only:
+            static_root = prepared_static(RUN_DIR)  # shared by runs: made once per version
             proxy = _nginx(
                 ProxySettings(
                     listen=args.port,
                     upstreams=upstreams,
                     run_dir=run_dir,
-                    static_root=prepared_static(RUN_DIR),  # shared: made once per version
+                    static_root=static_root,
                     brotli=brotli_installed(),
                     user=default_user(),
+                    head_extra=preload_links(static_root),
                 )
             )
         where = f"http://localhost:{args.port.rpartition(':')[2]}" if proxy else "no proxy"

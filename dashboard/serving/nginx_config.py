@@ -25,6 +25,7 @@ class ProxySettings:
     static_root: Path  # precompressed copy of Streamlit's static folder
     brotli: bool
     user: str | None = None  # worker user when started as root
+    head_extra: str = ""  # HTML put before </head> of every page (preload links)
 
 
 def brotli_installed(modules_dir: Path = MODULES_DIR) -> bool:
@@ -59,6 +60,7 @@ def render(settings: ProxySettings) -> str:
             else ""
         ),
         brotli_static="brotli_static on;" if settings.brotli else "",
+        head_extra=settings.head_extra.replace("'", "&#39;"),
     )
 
 
