@@ -150,3 +150,17 @@ def test_many_sessions_cannot_hang_one_process(db_path: Path) -> None:
         report = run_apart(stress(url, sessions=20, seconds=20, timeout_s=30))
     assert report.visits and not report.failed, report.summary()
     assert report.health_failures == 0 and len(report.health_ms) >= 15, report.summary()
+
+
+def test_no_python_runs_inside_polars_in_the_dashboard() -> None:
+    """A Python function handed to polars runs on its thread pool and needs the GIL there; with
+    many page threads that deadlocked the whole server (see README "Serving many")."""
+    banned = ("map_elements", "map_batches", "map_rows", "map_groups", "pl.Object")
+    found = [
+        f"{path.relative_to(ROOT)}: {word}"
+        for folder in ("dashboard", "etl")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        for word in banned
+        if word in path.read_text(encoding="utf-8")
+    ]
+    assert found == []
