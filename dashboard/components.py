@@ -102,6 +102,12 @@ def source_for(
     )
 
 
+def data_table(frame: pl.DataFrame, **options: Any) -> None:
+    """`st.dataframe` handed Arrow, not polars: Streamlit converts anything else to pandas first
+    (polars' `to_pandas` on every rerun); an Arrow table it serialises as it is."""
+    st.dataframe(frame.to_arrow(), **options)
+
+
 def chart_with_data(
     fig: go.Figure,
     table: pl.DataFrame,
@@ -119,7 +125,7 @@ def chart_with_data(
         key=f"chart_{name}",
     )
     with st.expander(t("data_table", lang)):
-        st.dataframe(table, hide_index=True)
+        data_table(table, hide_index=True)
         left, right = st.columns(2)
         left.download_button(
             t("download_csv", lang),
@@ -230,7 +236,7 @@ def registry_coverage(county: str = "") -> None:
     totals = {c: int(shown[c].sum()) for c in ("kommuner", "named_centre", "network", "none_known")}
     st.markdown(t("coverage_sentence", lang, **totals))
     with st.expander(t("coverage_panel", lang), expanded=bool(county)):
-        st.dataframe(
+        data_table(
             shown.select(
                 pl.col("county_name").alias(t("county_filter", lang)),
                 pl.col("kommuner").alias(t("municipality", lang).capitalize()),
@@ -245,7 +251,7 @@ def registry_coverage(county: str = "") -> None:
 def centre_table(centres: pl.DataFrame, lang: str) -> None:
     """Every known centre on the map with its source page (a link) and year."""
     with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
-        st.dataframe(
+        data_table(
             centres.select(
                 "name",
                 "kommun_name",

@@ -84,7 +84,14 @@ def _definition(definition: str) -> str:
 
 
 def available_periods() -> dict[str, list[int]]:
-    """Age group → its years, newest first."""
+    """Age group → its years, newest first (shared: do not modify). Every page asks for it on
+    every rerun, so the dict is cached too, not only the rows it is made from."""
+    path = db_path()
+    return _periods(str(path), db.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _periods(path: str, version: str) -> dict[str, list[int]]:
     frame = run("available_periods")
     return {
         str(age): [int(y) for y in group["year"]]

@@ -57,7 +57,7 @@ def render() -> None:
 
     st.subheader("Källor" if lang == "sv" else "Sources")
     sources = queries.sources()
-    st.dataframe(
+    components.data_table(
         sources.select(
             "scb_table_id",
             "scb_table_name",

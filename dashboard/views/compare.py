@@ -37,7 +37,7 @@ def render() -> None:
         f"{measure_title(measure, definition, lang)}, {ages(age)} {t('years_word', lang)}, {year}"
     )
     source = components.source_for(year, age, measure, definition)
-    st.dataframe(components.display_table(frame, lang), hide_index=True)
+    components.data_table(components.display_table(frame, lang), hide_index=True)
     fig = charts.compare_bars(frame, title, source, lang)
     summary = title + ": " + ", ".join(frame["region_name"].to_list())
     components.chart_with_data(

@@ -34,7 +34,7 @@ def render() -> None:
 
     # 3. output
     st.markdown(f"### {markdown(definitions.headline(rows, name, year, lang))}")
-    st.dataframe(_table(rows, lang), hide_index=True)
+    components.data_table(_table(rows, lang), hide_index=True)
     for age_group, group in raw.group_by("age_group", maintain_order=True):
         main = group.filter(pl.col("measure") == "post_secondary")
         by_definition = {d: g for d, g in zip(main["definition"], main["gap_pp"], strict=True)}

@@ -58,7 +58,7 @@ def render() -> None:
         t("list_accepted", lang, centres=frame.height, kommuner=frame["kommun_code"].n_unique())
     )
     st.markdown(" · ".join(f"{t('change_' + c, lang)}: **{n}**" for c, n in counts.items()))
-    st.dataframe(
+    components.data_table(
         changes.with_columns(
             pl.col("change").replace({c: t("change_" + c, lang) for c in CHANGES})
         ),

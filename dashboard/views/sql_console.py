@@ -10,7 +10,7 @@ import io
 
 import streamlit as st
 
-from dashboard import queries, state
+from dashboard import components, queries, state
 from dashboard.exports import swedish_csv
 from dashboard.i18n import SANDBOX_SV, t
 from dashboard.safe_text import quote
@@ -93,7 +93,7 @@ def _show(result: runner.SandboxResult, lang: str) -> None:
     if result.renamed:
         names = ", ".join(f"{quote(a, 40)} → {quote(b, 40)}" for a, b in result.renamed)
         st.caption(t("renamed_columns", lang, names=names))
-    st.dataframe(result.frame, hide_index=True)
+    components.data_table(result.frame, hide_index=True)
     buffer = io.BytesIO()
     result.frame.write_parquet(buffer)
     left, right = st.columns(2)
