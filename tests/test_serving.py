@@ -104,6 +104,17 @@ def test_static_files_are_compressed_and_cached(served: tuple[Running, Settings]
     assert len(gzip.decompress(body)) > 2 * len(body)
 
 
+def test_pages_import_the_plotly_chunk_early(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:
+        page = answer.read().decode()
+    head = page.split("</head>", 1)[0]
+    chunk = head.split('<script type="module">import("./static/js/', 1)[1].split('"', 1)[0]
+    assert chunk.startswith("PlotlyChart.") and chunk.endswith(".js")
+    with urllib.request.urlopen(f"{running.url}/static/js/{chunk}", timeout=10) as answer:
+        assert answer.status == 200 and b"plotly" in answer.read().lower()
+
+
 def test_a_page_and_its_websocket_go_through_the_proxy(served: tuple[Running, Settings]) -> None:
     running, _ = served
     (visit,) = run_apart(visit_pages(running.url, [("karta", "region=04&year=2019")]))

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dashboard.serving.nginx_config import ProxySettings, brotli_installed, default_user, render
 from dashboard.serving.replicas import ROOT, Replica, wait_until_healthy
-from dashboard.serving.static_files import preload_links, prepared_static
+from dashboard.serving.static_files import early_imports, prepared_static
 
 RUN_DIR = ROOT / ".serve"
 
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                     static_root=static_root,
                     brotli=brotli_installed(),
                     user=default_user(),
-                    head_extra=preload_links(static_root),
+                    head_extra=early_imports(static_root),
                 )
             )
         where = f"http://localhost:{args.port.rpartition(':')[2]}" if proxy else "no proxy"
