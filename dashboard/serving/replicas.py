@@ -7,6 +7,7 @@ replicas share no state but that file and need no coordination.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -31,8 +32,6 @@ class Replica:
         return f"http://{self.address}:{self.port}"
 
     def start(self) -> None:
-        import os
-
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
                 [
