@@ -277,10 +277,13 @@ def choropleth(
     centres: pl.DataFrame | None = None,
     network: pl.DataFrame | None = None,
     outlines: dict[str, Any] | None = None,
+    urls: tuple[str | None, str | None] = (None, None),
 ) -> go.Figure:
     """Regions coloured by a value on a blank background (no tiles, no downloads), known
     lärcentrum as markers by confidence, kommuner with only kommun-level evidence apart.
-    Hover shows value and rank."""
+    Hover shows value and rank. `urls` (regions, outlines): where the browser can fetch the
+    whole level's GeoJSON instead of receiving it in the figure; the frame is fitted to the
+    shapes passed in either way."""
     column = value_column(show)
     rank_column = "rank_gap" if show == "gap" else f"rank_{show}"
     rows = frame.filter(pl.col("region_level") != "country")
@@ -301,7 +304,7 @@ def choropleth(
         scale = {"colorscale": DIVERGING, "zmid": 0, "zmin": -limit, "zmax": limit}
     fig = go.Figure(
         go.Choroplethmap(
-            geojson=geojson,
+            geojson=urls[0] or geojson,
             locations=rows["region_code"].to_list(),
             z=values,
             text=hover,
@@ -328,7 +331,7 @@ def choropleth(
         # län borders over kommun maps, so a county's shape is recognisable
         fig.add_trace(
             go.Choroplethmap(
-                geojson=outlines,
+                geojson=urls[1] or outlines,
                 locations=[f["id"] for f in outlines["features"]],
                 z=[0] * len(outlines["features"]),
                 colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],

@@ -19,7 +19,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import db
+from dashboard import db, geometry_files
 from dashboard.definitions import DEFAULT as DEFAULT_DEFINITION
 from dashboard.definitions import DEFINITIONS
 from etl.config import load_settings
@@ -197,6 +197,17 @@ def _parsed_shapes(level: str, path: str, version: str) -> dict[str, Any]:
             for code, geometry in frame.iter_rows()
         ],
     }
+
+
+def shapes_url(level: str) -> str | None:
+    """A URL of the level's whole GeoJSON as a cached file (see geometry_files), or None."""
+    path = db_path()
+    return _published_shapes(level, str(path), db.data_version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _published_shapes(level: str, path: str, version: str) -> str | None:
+    return geometry_files.publish(level, shapes(level))
 
 
 def map_shapes(

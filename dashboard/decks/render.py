@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, map_fit, queries
+from dashboard import charts, geometry_files, map_fit, queries
 from dashboard.decks import headlines
 from dashboard.decks.model import Slide
 from dashboard.definitions import (
@@ -186,6 +186,12 @@ def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Fig
     """The figure re-laid out for a projector: large type, no title (the slide has a headline)."""
     scale = width / 1280
     fig = go.Figure(fig)
+    # a page's map names its outlines by URL; a picture is drawn without the server
+    for trace in fig.data:
+        if isinstance(getattr(trace, "geojson", None), str):
+            level = geometry_files.level_of(trace.geojson)
+            if level:
+                trace.geojson = queries.shapes(level)
     fig.update_layout(
         title=None,
         width=width,

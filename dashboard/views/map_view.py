@@ -35,7 +35,17 @@ def render() -> None:
     fig = figure_cache.shared_figure(
         ("map", *view, show, with_centres, lang, title, source),
         lambda: charts.choropleth(
-            geojson, frame, show, title, source, lang, centres, network, outlines
+            geojson,
+            frame,
+            show,
+            title,
+            source,
+            lang,
+            centres,
+            network,
+            outlines,
+            # the browser fetches the outlines once and caches them, instead of every rerun
+            (queries.shapes_url(peers.level), queries.shapes_url("county") if outlines else None),
         ),
     )
     column = charts.value_column(show)
