@@ -27,7 +27,7 @@ from pathlib import Path
 
 from benchmarks.load.production import Running, production, rss_mb
 from benchmarks.load.session import PageVisit, run_apart, visit_pages
-from benchmarks.load.stress import StressReport, _health_loop
+from benchmarks.load.stress import StressReport, health_loop
 from benchmarks.load.traffic import every_page
 
 # different views, so that each measurement starts with cold query and figure caches
@@ -94,7 +94,7 @@ async def _burst(
     page, everyone browses every page (for errors and memory)."""
     health = StressReport()
     stop = asyncio.Event()
-    watcher = asyncio.create_task(_health_loop(url, health, stop))
+    watcher = asyncio.create_task(health_loop(url, health, stop))
     opened = await asyncio.gather(*(visit_pages(url, [BURST_LINK], 60) for _ in range(sessions)))
     browsed = await asyncio.gather(*(visit_pages(url, every_page(), 60) for _ in range(sessions)))
     stop.set()

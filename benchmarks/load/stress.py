@@ -48,7 +48,8 @@ class StressReport:
         )
 
 
-async def _health_loop(url: str, report: StressReport, stop: asyncio.Event) -> None:
+async def health_loop(url: str, report: StressReport, stop: asyncio.Event) -> None:
+    """Ask `/_stcore/health` every second until stopped; a hung server shows as misses."""
     def ask() -> float:
         t0 = time.perf_counter()
         with urllib.request.urlopen(url.rstrip("/") + "/_stcore/health", timeout=5) as answer:
@@ -75,7 +76,7 @@ async def _session_loop(
 async def stress(url: str, sessions: int, seconds: float, timeout_s: float = 30) -> StressReport:
     report = StressReport()
     stop = asyncio.Event()
-    health = asyncio.create_task(_health_loop(url, report, stop))
+    health = asyncio.create_task(health_loop(url, report, stop))
     deadline = time.monotonic() + seconds
     await asyncio.gather(
         *(_session_loop(url, seed, deadline, report, timeout_s) for seed in range(sessions))
