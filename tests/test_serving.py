@@ -16,7 +16,7 @@ from benchmarks.load import loadtest
 from benchmarks.load.production import Running, production, single_app
 from benchmarks.load.session import run_apart, visit_pages
 from benchmarks.load.stress import stress
-from dashboard.serving.nginx_config import ProxySettings, render
+from dashboard.serving.nginx_config import ProxySettings, make_temp_dirs, render
 from etl.build import build
 from etl.config import Settings, chromium_path, load_settings
 
@@ -51,8 +51,7 @@ def test_nginx_accepts_the_rendered_config(tmp_path: Path) -> None:
     (tmp_path / "static").mkdir()
     conf = tmp_path / "nginx.conf"
     conf.write_text(render(_settings(tmp_path, ("127.0.0.1:8601", "127.0.0.1:8602"))))
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (tmp_path / "tmp" / sub).mkdir(parents=True)
+    make_temp_dirs(tmp_path)
     done = subprocess.run(
         [NGINX, "-t", "-p", str(tmp_path), "-c", str(conf)], capture_output=True, text=True
     )

@@ -9,10 +9,11 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from dashboard.serving.replicas import Replica, healthy, wait_until_healthy
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -100,13 +101,11 @@ def production(
         while True:
             if process.poll() is not None:
                 raise RuntimeError(f"production mode exited: {(run_dir / 'serve.log').read_text()}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("production mode did not answer") from None
-                time.sleep(0.3)
+            if healthy(url):
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("production mode did not answer")
+            time.sleep(0.3)
         yield Running(url, process, run_dir, list(range(first, first + replicas)))
     finally:
         process.send_signal(signal.SIGTERM)
@@ -120,8 +119,6 @@ def production(
 @contextlib.contextmanager
 def single_app(db_path: Path, timeout_s: float = 90) -> Iterator[str]:
     """One plain app process (no proxy) on a free port; yields its URL."""
-    from dashboard.serving.replicas import Replica, wait_until_healthy
-
     replica = Replica(
         "127.0.0.1", free_port(), Path(os.devnull), extra_env={"UTB_DB_PATH": str(db_path)}
     )

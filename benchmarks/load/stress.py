@@ -50,6 +50,7 @@ class StressReport:
 
 async def health_loop(url: str, report: StressReport, stop: asyncio.Event) -> None:
     """Ask `/_stcore/health` every second until stopped; a hung server shows as misses."""
+
     def ask() -> float:
         t0 = time.perf_counter()
         with urllib.request.urlopen(url.rstrip("/") + "/_stcore/health", timeout=5) as answer:

@@ -19,7 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard.serving.nginx_config import ProxySettings, brotli_installed, default_user, render
+from dashboard.serving.nginx_config import (
+    ProxySettings,
+    brotli_installed,
+    default_user,
+    make_temp_dirs,
+    render,
+)
 from dashboard.serving.replicas import ROOT, Replica, wait_until_healthy
 from dashboard.serving.static_files import early_imports, prepared_static
 
@@ -62,14 +68,7 @@ def _nginx(settings: ProxySettings) -> subprocess.Popen[bytes]:
         raise SystemExit("nginx is not installed: run `make nginx` (Debian's nginx package)")
     conf = settings.run_dir / "nginx.conf"
     conf.write_text(render(settings), encoding="utf-8")
-    for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
-        (settings.run_dir / "tmp" / sub).mkdir(parents=True, exist_ok=True)
-    if settings.user:
-        import pwd
-
-        nobody = pwd.getpwnam(settings.user.split()[0])
-        for path in [settings.run_dir / "tmp", *(settings.run_dir / "tmp").iterdir()]:
-            os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    make_temp_dirs(settings.run_dir, settings.user)
     check = subprocess.run(
         [nginx, "-t", "-q", "-p", str(settings.run_dir), "-c", str(conf)],
         capture_output=True,

@@ -64,6 +64,23 @@ def render(settings: ProxySettings) -> str:
     )
 
 
+#: nginx's temporary folders (the template names each under <run_dir>/tmp/)
+TEMP_DIRS = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
+
+
+def make_temp_dirs(run_dir: Path, user: str | None = None) -> None:
+    """The folders the template points nginx at, owned by its worker user when there is one."""
+    folders = [run_dir / "tmp", *(run_dir / "tmp" / sub for sub in TEMP_DIRS)]
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+    if user:
+        import pwd
+
+        worker = pwd.getpwnam(user.split()[0])
+        for folder in folders:
+            os.chown(folder, worker.pw_uid, worker.pw_gid)
+
+
 def default_user() -> str | None:
     """Started as root, nginx's workers drop to `nobody` (they only read files and proxy)."""
     return "nobody nogroup" if os.geteuid() == 0 else None
