@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 import re
-from dataclasses import dataclass
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-
-import polars as pl
-import shapely
+from typing import TYPE_CHECKING, Any
 
 from etl.errors import EtlError
+from etl.formula_guard import is_formula
+
+if TYPE_CHECKING:  # polars and shapely load where used: the parse worker starts without them
+    import polars as pl
+    import shapely
 
 REQUIRED = ["name", "kommun_code", "latitude", "longitude", "location_precision", "source"]
 OPTIONAL = ["locality", "website", "verified_date"]
@@ -29,24 +38,36 @@ BORDER_TOLERANCE_DEGREES = 0.01
 #: A national list is a few hundred rows; anything far larger is not a lärcentrum list.
 MAX_FILE_BYTES = 5 * 1024**2
 MAX_ROWS = 5_000
+#: Columns a list may use (ours has nine); a cell far to the right (XFD) is refused, not padded.
+MAX_COLUMNS = 50
+#: Row numbers a sheet may declare or use (blank rows between centres are skipped).
+MAX_SHEET_ROWS = 20_000
+#: The whole parse runs in a worker process with these bounds (see `read_rows`).
+PARSE_SECONDS = 8.0
+PARSE_MEMORY_BYTES = 384 * 1024**2
 #: An .xlsx is a zip; its sheets may unpack to at most this much (a zip bomb stops here).
 MAX_XLSX_UNPACKED_BYTES = 50 * 1024**2
 #: Longest accepted text per column; longer is a pasted document, not a name.
 MAX_CHARS = {"name": 200, "locality": 100, "source": 2_000, "website": 2_000}
 DEFAULT_MAX_CHARS = 100
-FORMULA_PREFIXES = ("=", "+", "-", "@")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+ROOT = Path(__file__).resolve().parents[2]
 
-SCHEMA = {
-    "name": pl.String,
-    "kommun_code": pl.String,
-    "locality": pl.String,
-    "latitude": pl.Float64,
-    "longitude": pl.Float64,
-    "location_precision": pl.String,
-    "website": pl.String,
-    "source": pl.String,
-    "verified_date": pl.Date,
-}
+
+def schema() -> dict[str, pl.DataType]:
+    import polars as pl
+
+    return {
+        "name": pl.String(),
+        "kommun_code": pl.String(),
+        "locality": pl.String(),
+        "latitude": pl.Float64(),
+        "longitude": pl.Float64(),
+        "location_precision": pl.String(),
+        "website": pl.String(),
+        "source": pl.String(),
+        "verified_date": pl.Date(),
+    }
 
 
 class RegistryError(EtlError):
@@ -66,25 +87,135 @@ class RegistryError(EtlError):
 class Row:
     line: int
     values: dict[str, str]
+    #: columns whose text was longer than the column allows: their full length (the value
+    #: itself is cut, so no later check scans a pasted document)
+    lengths: dict[str, int] = field(default_factory=dict)
 
 
-def read_rows(path: Path) -> tuple[list[str], list[Row]]:
-    """Header and rows with their line numbers (Excel row numbers for .xlsx)."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+def read_rows(
+    path: Path,
+    on_wait: Callable[[], object] | None = None,
+    seconds: float = PARSE_SECONDS,
+    memory_bytes: int = PARSE_MEMORY_BYTES,
+) -> tuple[list[str], list[Row]]:
+    """Header and rows with their line numbers (Excel row numbers for .xlsx).
+
+    The file is parsed in a worker process (`python -m etl.larcentrum.registry`) under a
+    wall-clock limit and an address-space cap, at low CPU priority, so no file — a shared
+    string of 45 MB, a cell in column XFD, a zip of repeated rows — can hold a core or the
+    server's memory. `on_wait` is called about ten times a second while it runs: the page
+    passes a Streamlit call there, so a visitor who leaves or reruns stops the work (Streamlit
+    raises in it and the worker is killed)."""
+    _read_bounded(path, MAX_FILE_BYTES)  # size first, before starting anything
+    job = json.dumps({"path": str(path), "memory_bytes": memory_bytes}).encode()
+    process = subprocess.Popen(
+        [sys.executable, "-E", "-s", "-m", "etl.larcentrum.registry"],
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    started = time.monotonic()
+    out = b""
+    try:
+        pending: bytes | None = job
+        while True:
+            try:
+                out, _ = process.communicate(pending, timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                pending = None
+            if time.monotonic() - started > seconds:
+                raise RegistryError(
+                    path,
+                    [
+                        f"line 1: reading the file took longer than {seconds:g} s, which no "
+                        "lärcentrum list needs; save it again as CSV or a plain .xlsx"
+                    ],
+                )
+            if on_wait is not None:
+                on_wait()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    try:
+        answer = json.loads(out)
+    except ValueError:
+        answer = {"error": "memory"}
+    if answer.get("error") == "memory":
         raise RegistryError(
             path,
-            [f"line 1: the file is {size / 1024**2:.1f} MB; a lärcentrum list is at most 5 MB"],
+            [
+                f"line 1: reading the file needed more than {memory_bytes / 1024**2:g} MB, "
+                "which no lärcentrum list needs; save it again as CSV or a plain .xlsx"
+            ],
         )
+    if problems := answer.get("problems"):
+        raise RegistryError(path, [str(p) for p in problems])
+    rows = [Row(int(line), dict(values), dict(lengths)) for line, values, lengths in answer["rows"]]
+    return [str(h) for h in answer["header"]], rows
+
+
+def _read_bounded(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of the file, or RegistryError: a size read, not trusted from
+    stat (a pipe or /dev/zero has no size)."""
+    too_large = RegistryError(
+        path,
+        [
+            f"line 1: the file is larger than {limit / 1024**2:g} MB; a lärcentrum list is at most 5 MB"
+        ],
+    )
+    if path.stat().st_size > limit:
+        raise too_large
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+def parse(path: Path) -> tuple[list[str], list[Row]]:
+    """The parse itself, unbounded in time: run it through `read_rows` (a worker process)."""
+    raw = _read_bounded(path, MAX_FILE_BYTES)
     if path.suffix.lower() == ".xlsx":
-        header, rows = _read_xlsx(path)
+        header, rows = _read_xlsx(path, raw)
     else:
-        header, rows = _read_csv(path, _decode(path, path.read_bytes()))
+        header, rows = _read_csv(path, _decode(path, raw))
     if len(rows) > MAX_ROWS:
         raise RegistryError(
             path, [f"line {rows[MAX_ROWS].line}: more than {MAX_ROWS:,} centres in one list"]
         )
     return header, rows
+
+
+def _bounded_row(line: int, header: list[str], values: list[str]) -> Row:
+    """A row with every value cut to its column's length limit (plus one, to say "too long")
+    before anything scans its characters."""
+    cut: dict[str, str] = {}
+    lengths: dict[str, int] = {}
+    for name, value in zip(header, values, strict=False):
+        limit = MAX_CHARS.get(name, DEFAULT_MAX_CHARS)
+        if len(value) > limit:
+            lengths[name] = len(value)
+            value = value[: limit + 1]
+        cut[name] = value.strip()
+    return Row(line, cut, lengths)
+
+
+def _too_wide(path: Path, line: int, columns: int) -> RegistryError:
+    from openpyxl.utils import get_column_letter
+
+    where = get_column_letter(min(columns, 16_384))
+    return RegistryError(
+        path,
+        [
+            f"line {line}: the sheet uses column {where} ({columns:,} columns); "
+            f"a lärcentrum list has at most {MAX_COLUMNS}"
+        ],
+    )
 
 
 def _read_csv(path: Path, text: str) -> tuple[list[str], list[Row]]:
@@ -98,13 +229,13 @@ def _read_csv(path: Path, text: str) -> tuple[list[str], list[Row]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     try:
-        header = [h.strip().lower() for h in next(reader, [])]
+        header = [h.strip().lower()[:100] for h in next(reader, [])]
         for values in reader:
+            if len(values) > MAX_COLUMNS:
+                raise _too_wide(path, reader.line_num, len(values))
             if not any(v.strip() for v in values):
                 continue
-            rows.append(
-                Row(reader.line_num, dict(zip(header, (v.strip() for v in values), strict=False)))
-            )
+            rows.append(_bounded_row(reader.line_num, header, values))
             if len(rows) > MAX_ROWS:
                 break
     except csv.Error as exc:
@@ -145,27 +276,62 @@ def _decode(path: Path, raw: bytes) -> str:
     )
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
+def _read_xlsx(path: Path, raw: bytes) -> tuple[list[str], list[Row]]:
+    """Rows of the first sheet, read cell by cell from the sheet's XML: openpyxl's own row
+    iterator pads every row to the widest one (a single cell at XFD makes each row 16,384
+    cells), so the declared extent is checked first and every cell's column as it comes."""
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.worksheet._reader import WorkSheetParser
 
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             unpacked = sum(item.file_size for item in archive.infolist())
         if unpacked > MAX_XLSX_UNPACKED_BYTES:
             raise RegistryError(
                 path,
                 [f"line 1: the workbook unpacks to {unpacked / 1024**2:.0f} MB; at most 50 MB"],
             )
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        # read-only mode trusts the sheet's declared <dimension>; a stale one would hide rows
-        sheet.reset_dimensions()
-        cells = []
-        for values in sheet.iter_rows(values_only=True):
-            cells.append(values)
-            if len(cells) > MAX_ROWS + 1:
-                break
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        sheet = book.worksheets[0]
+        # the sheet's declared <dimension>: a claim, checked here and again cell by cell
+        if (sheet.max_column or 0) > MAX_COLUMNS:
+            raise _too_wide(path, 1, int(sheet.max_column or 0))
+        if (sheet.max_row or 0) > MAX_SHEET_ROWS:
+            raise RegistryError(
+                path,
+                [
+                    f"line 1: the sheet declares {sheet.max_row:,} rows; a lärcentrum list "
+                    f"has at most {MAX_ROWS:,} centres"
+                ],
+            )
+        cells: list[tuple[int, list[object]]] = []
+        with sheet._get_source() as source:
+            parser = WorkSheetParser(
+                source,
+                sheet._shared_strings,
+                data_only=True,
+                epoch=book.epoch,
+                date_formats=book._date_formats,
+                timedelta_formats=book._timedelta_formats,
+            )
+            for number, row in parser.parse():
+                if number > MAX_SHEET_ROWS:
+                    raise RegistryError(
+                        path, [f"line {number}: the sheet has rows beyond row {MAX_SHEET_ROWS:,}"]
+                    )
+                widest = max((int(cell["column"]) for cell in row), default=0)
+                if widest > MAX_COLUMNS:
+                    raise _too_wide(path, number, widest)
+                values: list[object] = [None] * widest
+                for cell in row:
+                    values[int(cell["column"]) - 1] = cell["value"]
+                if not any(v not in (None, "") for v in values) and cells:
+                    continue
+                cells.append((number, values))
+                if len(cells) > MAX_ROWS + 1:
+                    break
     except RegistryError:
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
@@ -174,13 +340,12 @@ def _read_xlsx(path: Path) -> tuple[list[str], list[Row]]:
         ) from None
     if not cells:
         return [], []
-    header = [str(h or "").strip().lower() for h in cells[0]]
+    header = [_cell_text(h)[:100].lower() for h in cells[0][1]]
     rows = []
-    for number, values in enumerate(cells[1:], start=2):
+    for number, values in cells[1:]:
         if not any(v not in (None, "") for v in values):
             continue
-        text = {h: _cell_text(v) for h, v in zip(header, values, strict=False)}
-        rows.append(Row(number, text))
+        rows.append(_bounded_row(number, header, [_cell_text(v) for v in values]))
     return header, rows
 
 
@@ -191,12 +356,19 @@ def _cell_text(value: object) -> str:
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value).strip()
+    # not stripped here: a 45 MB value shared by thousands of cells is cut to its column's
+    # limit first (`_bounded_row`), and only the cut is stripped
+    return str(value)
 
 
-def validate(path: Path, kommun_shapes: dict[str, shapely.Geometry]) -> pl.DataFrame:
-    """The file as a clean frame, or RegistryError listing every problem."""
-    header, rows = read_rows(path)
+def validate(
+    path: Path,
+    kommun_shapes: dict[str, shapely.Geometry],
+    on_wait: Callable[[], object] | None = None,
+) -> pl.DataFrame:
+    """The file as a clean frame, or RegistryError listing every problem (the parse bounded
+    in time and memory, see `read_rows`)."""
+    header, rows = read_rows(path, on_wait=on_wait)
     if missing := [c for c in REQUIRED if c not in header]:
         raise RegistryError(
             path,
@@ -209,7 +381,7 @@ def validate(path: Path, kommun_shapes: dict[str, shapely.Geometry]) -> pl.DataF
     clean: list[dict[str, object]] = []
     seen: dict[tuple[str, str], int] = {}
     for row in rows:
-        errors, record = _check_row(row.values, kommun_shapes)
+        errors, record = _check_row(row.values, kommun_shapes, row.lengths)
         key = (str(record.get("name", "")).casefold(), str(record.get("kommun_code", "")))
         if key[0] and key in seen:
             errors.append(f"duplicate of line {seen[key]} (same name and kommun)")
@@ -220,13 +392,19 @@ def validate(path: Path, kommun_shapes: dict[str, shapely.Geometry]) -> pl.DataF
         problems.append("line 2: the file has no centres")
     if problems:
         raise RegistryError(path, problems)
-    return pl.DataFrame(clean, schema=SCHEMA).select(COLUMNS)
+    import polars as pl
+
+    return pl.DataFrame(clean, schema=schema()).select(COLUMNS)
 
 
 def _check_row(
-    values: dict[str, str], shapes: dict[str, shapely.Geometry]
+    values: dict[str, str],
+    shapes: dict[str, shapely.Geometry],
+    lengths: dict[str, int] | None = None,
 ) -> tuple[list[str], dict[str, object]]:
-    errors: list[str] = _text_problems(values)
+    import shapely
+
+    errors: list[str] = _text_problems(values, lengths)
     name = values.get("name", "")
     if not name:
         errors.append("name is empty")
@@ -280,18 +458,22 @@ def _check_row(
     return errors, record
 
 
-def _text_problems(values: dict[str, str]) -> list[str]:
-    """Over-long fields, control characters and formula-like text, named by column."""
+def _text_problems(values: dict[str, str], lengths: dict[str, int] | None = None) -> list[str]:
+    """Over-long fields, control characters and formula-like text, named by column. The
+    length is checked first: a value over its limit is reported and not scanned further."""
     problems = []
+    lengths = lengths or {}
     for column, value in values.items():
         limit = MAX_CHARS.get(column, DEFAULT_MAX_CHARS)
-        if len(value) > limit:
-            problems.append(f"{column} is {len(value):,} characters long; at most {limit:,}")
-        if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        length = lengths.get(column, len(value))
+        if length > limit:
+            problems.append(f"{column} is {length:,} characters long; at most {limit:,}")
+            continue
+        if _CONTROL.search(value):
             problems.append(f"{column} contains control characters (NUL, tab or line breaks)")
-        if value.startswith(FORMULA_PREFIXES) and column not in ("latitude", "longitude"):
+        if column not in ("latitude", "longitude") and is_formula(value):
             problems.append(
-                f"{column} starts with {value[0]!r}, which spreadsheets run as a formula"
+                f"{column} starts with {value.lstrip()[:1]!r}, which spreadsheets run as a formula"
             )
     return problems
 
@@ -301,3 +483,42 @@ def _number(text: str) -> float | None:
         return float(text.replace(",", ".").replace("\u2212", "-"))  # Swedish decimal comma
     except ValueError:
         return None
+
+
+def _cap_memory(extra: int) -> None:
+    """Address space capped at what the loaded libraries use now plus `extra` for the parse."""
+    import resource
+
+    with open("/proc/self/status", encoding="ascii") as status:
+        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    limit = size_kb * 1024 + extra
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _worker_main() -> None:
+    """`python -m etl.larcentrum.registry`: parse the job's file, answer with JSON on stdout."""
+    job = json.loads(sys.stdin.buffer.read(100_000))
+    # everything the parse needs is loaded before the cap, so the cap is the file's alone
+    import zipfile  # noqa: F401
+
+    import openpyxl
+    import openpyxl.worksheet._reader  # noqa: F401
+    from openpyxl.utils import get_column_letter  # noqa: F401
+
+    os.nice(10)  # other visitors' pages come first
+    _cap_memory(int(job["memory_bytes"]))
+    answer: dict[str, Any]
+    try:
+        header, rows = parse(Path(job["path"]))
+        answer = {"header": header, "rows": [[r.line, r.values, r.lengths] for r in rows]}
+    except RegistryError as exc:
+        answer = {"problems": exc.problems}
+    except MemoryError:
+        answer = {"error": "memory"}
+    sys.stdout.buffer.write(json.dumps(answer).encode())
+    sys.stdout.buffer.flush()
+
+
+if __name__ == "__main__":
+    _worker_main()
