@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db
-from dashboard.queries import sql_text
+from dashboard.data import db
+from dashboard.data.queries import sql_text
 from etl.build import build
 from etl.config import load_settings
 
@@ -117,7 +117,7 @@ def main() -> None:
         os.environ["UTB_DB_PATH"] = str(settings.db_path)
         for page in PAGES:
             app = AppTest.from_string(
-                f"from dashboard.views import {page}\n{page}.render()", default_timeout=120
+                f"from dashboard.pages import {page}\n{page}.render()", default_timeout=120
             )
 
             def missed(a: AppTest = app) -> None:
@@ -134,10 +134,12 @@ def main() -> None:
 
 def presenter(repeat: int) -> None:
     """A 6-slide deck with one map, and 1920×1080 pictures: the first (Chromium starts) and warm."""
-    from dashboard import images, pptx_export, queries
+    from dashboard.data import queries
     from dashboard.decks import render as drawing
     from dashboard.decks.examples import example_deck, for_region
     from dashboard.decks.model import Slide
+    from dashboard.render import pictures as images
+    from dashboard.render import pptx as pptx_export
 
     deck = example_deck()
     deck.slides.append(Slide("gap", {"scope": "county", "highlight": "04"}))

@@ -10,10 +10,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
 
-from dashboard import components, state
-from dashboard.db_errors import DatabaseUnavailable
-from dashboard.i18n import LANGS, t
-from dashboard.views import (
+from dashboard.data.db_errors import DatabaseUnavailable
+from dashboard.pages import (
     about,
     compare,
     deck,
@@ -26,6 +24,9 @@ from dashboard.views import (
     sql_console,
     trends,
 )
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.i18n import LANGS, t
 
 st.set_page_config(page_title="Utbildningsläget", layout="wide")
 

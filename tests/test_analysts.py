@@ -17,8 +17,8 @@ import nbformat
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import db
-from dashboard.db_errors import DatabaseUnavailable
+from dashboard.data import db
+from dashboard.data.db_errors import DatabaseUnavailable
 from dashboard.sandbox import runner
 from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
@@ -166,7 +166,7 @@ def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_p
 def _sql_page(db_path: Path, monkeypatch: pytest.MonkeyPatch, sql: str) -> AppTest:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        "from dashboard.views import sql_console\nsql_console.render()", default_timeout=60
+        "from dashboard.pages import sql_console\nsql_console.render()", default_timeout=60
     )
     app.query_params["sql"] = sql
     return app.run()
@@ -197,7 +197,7 @@ def test_sql_page_refuses_reading_a_file(db_path: Path, monkeypatch: pytest.Monk
 
 
 def test_every_example_query_runs(db_path: Path) -> None:
-    from dashboard.views.sql_console import examples
+    from dashboard.pages.sql_console import examples
 
     found = examples()
     assert len(found) >= 5
@@ -208,7 +208,7 @@ def test_every_example_query_runs(db_path: Path) -> None:
 def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        "from dashboard.views import ranking\nranking.render()", default_timeout=60
+        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
     ).run()
     code = app.code[0].value
     assert "FROM gender_gap_by_definition" in code and "year = 2019" in code and "$" not in code
@@ -327,8 +327,8 @@ def test_notebooks_exist() -> None:
 
 
 def test_every_console_message_exists_in_both_languages() -> None:
-    from dashboard.i18n import SANDBOX_SV
     from dashboard.sandbox.policy import MESSAGES
+    from dashboard.text.i18n import SANDBOX_SV
 
     assert set(SANDBOX_SV) == set(MESSAGES)
     for key, english in MESSAGES.items():

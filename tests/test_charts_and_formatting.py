@@ -7,10 +7,10 @@ import io
 import polars as pl
 from openpyxl import load_workbook
 
-from dashboard import charts
+from dashboard.charts import figures as charts
 from dashboard.exports import swedish_csv, xlsx
-from dashboard.formatting import THIN_SPACE, number, percent, points
-from dashboard.narrative import headline
+from dashboard.text.formatting import THIN_SPACE, number, percent, points
+from dashboard.text.narrative import headline
 
 FRAME = pl.DataFrame(
     {
@@ -154,7 +154,7 @@ def test_exports_neutralise_formulas() -> None:
 
 
 def test_centre_names_are_text_in_the_map_hover() -> None:
-    from dashboard.charts import choropleth
+    from dashboard.charts.figures import choropleth
 
     centres = pl.DataFrame(
         {
@@ -187,7 +187,7 @@ def test_centre_names_are_text_in_the_map_hover() -> None:
 
 
 def test_markdown_escaping_leaves_no_autolink() -> None:
-    from dashboard.safe_text import WORD_JOINER, markdown
+    from dashboard.text.safe_text import WORD_JOINER, markdown
 
     text = markdown("[x](https://evil.example) www.evil.example a@evil.example")
     assert "https://" not in text and "www." not in text and "a@e" not in text

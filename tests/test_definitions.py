@@ -15,9 +15,9 @@ import pytest
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from dashboard import pptx_export
 from dashboard.decks import render as drawing
 from dashboard.decks.model import Deck, Slide
+from dashboard.render import pptx as pptx_export
 
 RAW_2019 = "scbhandlerplotter_2019/SCB_utbildningsniva.csv"  # UtbBefRegionR, 10-year groups
 AGES_25_64 = {"25-34 år", "35-44 år", "45-54 år", "55-64 år"}
@@ -100,7 +100,7 @@ def test_excluded_is_above_included_and_gap_views_agree(db_path: Path) -> None:
 
 def _panel(**params: str) -> AppTest:
     app = AppTest.from_string(
-        "from dashboard.views import definitions_panel\ndefinitions_panel.render()",
+        "from dashboard.pages import definitions_panel\ndefinitions_panel.render()",
         default_timeout=60,
     )
     app.query_params.update(params)
@@ -132,7 +132,7 @@ def test_the_panel_numbers_equal_the_database(db_path: Path) -> None:
 
 def test_the_definition_is_in_the_url_title_source_and_export() -> None:
     app = AppTest.from_string(
-        "from dashboard.views import ranking\nranking.render()", default_timeout=60
+        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
     )
     app.query_params.update({"definition": "unknown_excluded"})
     app.run()

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import map_fit, queries
+from dashboard.charts import map_fit
+from dashboard.data import queries
 from dashboard.decks import render as drawing
 from dashboard.decks.model import Slide
 

@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from dashboard import db, queries
+from dashboard.data import db, queries
 from etl.config import load_settings
 from etl.larcentrum.importer import import_list
 
@@ -65,7 +65,7 @@ def test_noise_notice_follows_the_year_the_build_records(
 
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        f"from dashboard import components\ncomponents.noise_notice({years})"
+        f"from dashboard.render import widgets as components\ncomponents.noise_notice({years})"
     ).run()
     assert not app.exception
     assert bool(app.info) is shown

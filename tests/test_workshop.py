@@ -17,11 +17,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.presentation import Presentation as Deck
 from streamlit.testing.v1 import AppTest
 
-from dashboard import images, pptx_export
 from dashboard.decks import link, model, pinning
 from dashboard.decks import render as drawing
 from dashboard.decks.examples import example_deck
 from dashboard.decks.model import DeckError, Slide
+from dashboard.render import pictures as images
+from dashboard.render import pptx as pptx_export
 
 
 @pytest.fixture(autouse=True)
@@ -274,7 +275,7 @@ def test_bad_deck_files_are_refused(text: str, message: str) -> None:
 
 def _deck_page(**params: str) -> AppTest:
     app = AppTest.from_string(
-        "from dashboard.views import deck\ndeck.render()", default_timeout=120
+        "from dashboard.pages import deck\ndeck.render()", default_timeout=120
     )
     app.query_params.update(params)
     return app.run()
@@ -324,7 +325,7 @@ def test_present_mode_steps_through_slides() -> None:
 
 def test_add_the_current_view_to_the_deck() -> None:
     app = AppTest.from_string(
-        "from dashboard.views import ranking\nranking.render()", default_timeout=60
+        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
     )
     app.query_params.update({"show": "men", "scope": "county", "injected": "<b>x</b>"})
     app.run()
@@ -341,7 +342,7 @@ def test_add_the_current_view_to_the_deck() -> None:
 def test_every_deck_message_exists_in_both_languages() -> None:
     import re
 
-    from dashboard.i18n import DECK_SV
+    from dashboard.text.i18n import DECK_SV
 
     assert set(DECK_SV) == set(model.MESSAGES)
     for key, english in model.MESSAGES.items():

@@ -15,7 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import db, queries
+from dashboard.data import db, queries
 
 #: A map figure is ~100 kB (a few MB where its outlines are inline): a few dozen views cover a
 #: workshop without growing the process past its memory budget.

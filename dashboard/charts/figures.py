@@ -8,10 +8,10 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import map_fit
-from dashboard.formatting import number, percent
-from dashboard.i18n import show_label, t
-from dashboard.safe_text import html_text
+from dashboard.charts import map_fit
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import show_label, t
+from dashboard.text.safe_text import html_text
 
 #: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
 COLOURS = {

@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
-from dashboard.db_errors import DatabaseUnavailable, kind_of
+from dashboard.data.db_errors import DatabaseUnavailable, kind_of
 
 _open: dict[str, tuple[str, duckdb.DuckDBPyConnection]] = {}
 _opening = threading.Lock()

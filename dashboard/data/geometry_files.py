@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FOLDER = Path(__file__).with_name("static") / "geo"
+FOLDER = Path(__file__).resolve().parents[1] / "static" / "geo"
 #: relative, so it also works under a base path; Streamlit serves static files at /app/static/
 URL_PREFIX = "app/static/geo/"
 

@@ -19,9 +19,9 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import db, geometry_files
-from dashboard.definitions import DEFAULT as DEFAULT_DEFINITION
-from dashboard.definitions import DEFINITIONS
+from dashboard.data import db, geometry_files
+from dashboard.text.definitions import DEFAULT as DEFAULT_DEFINITION
+from dashboard.text.definitions import DEFINITIONS
 from etl.config import load_settings
 
 SQL_DIR = Path(__file__).with_name("sql")

@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
 
     # no app runs here: Streamlit's "no runtime, caching in memory" notices are noise
     set_log_level("error")
-    from dashboard import pptx_export, queries
+    from dashboard.data import queries
     from dashboard.decks.examples import example_deck, for_region
     from dashboard.decks.model import DeckError, from_json
+    from dashboard.render import pptx as pptx_export
 
     try:
         base = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard import charts
-from dashboard.formatting import number, percent
-from dashboard.i18n import measure_label, show_label, t
-from dashboard.narrative import headline
+from dashboard.charts import figures as charts
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import measure_label, show_label, t
+from dashboard.text.narrative import headline
 
 
 def overview(frame: pl.DataFrame, year: int, age: str, measure: str, lang: str) -> str:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.safe_text import shorten
+from dashboard.text.safe_text import shorten
 
 VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare", "definitions")
 DECK_VERSION = 1

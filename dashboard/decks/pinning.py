@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dashboard import queries
+from dashboard.data import queries
 from dashboard.decks.model import Deck, DeckError, Slide, from_json
 from dashboard.decks.render import render
 

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard import charts, geometry_files, map_fit, queries
+from dashboard.charts import figures as charts
+from dashboard.charts import map_fit
+from dashboard.data import geometry_files, queries
 from dashboard.decks import headlines
 from dashboard.decks.model import Slide
-from dashboard.definitions import (
+from dashboard.text.definitions import (
     DEFAULT,
     DEFINITIONS,
     measure_title,
@@ -19,9 +21,9 @@ from dashboard.definitions import (
     panel_source,
     source_with_definition,
 )
-from dashboard.definitions import headline as panel_headline
-from dashboard.i18n import show_label, t
-from dashboard.narrative import ages
+from dashboard.text.definitions import headline as panel_headline
+from dashboard.text.i18n import show_label, t
+from dashboard.text.narrative import ages
 
 
 @dataclass

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, queries, state
-from dashboard.formatting import day
-from dashboard.i18n import t
-from dashboard.safe_text import markdown
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.formatting import day
+from dashboard.text.i18n import t
+from dashboard.text.safe_text import markdown
 
 DEFINITIONS = {
     "sv": """

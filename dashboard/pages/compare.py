@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, components, queries, state
-from dashboard.definitions import measure_title
-from dashboard.i18n import t
-from dashboard.narrative import ages
+from dashboard.charts import figures as charts
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.definitions import measure_title
+from dashboard.text.i18n import t
+from dashboard.text.narrative import ages
 
 MAX_REGIONS = 8
 

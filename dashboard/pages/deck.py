@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import components, pptx_export, state
 from dashboard.decks import pinning
 from dashboard.decks import render as drawing
 from dashboard.decks.examples import example_deck
@@ -17,8 +16,11 @@ from dashboard.decks.model import (
     to_json,
     unpinned,
 )
-from dashboard.i18n import DECK_SV, t
-from dashboard.safe_text import html_text, markdown, quote
+from dashboard.render import pptx as pptx_export
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.i18n import DECK_SV, t
+from dashboard.text.safe_text import html_text, markdown, quote
 
 #: projector → (figure width the type is scaled for, chart height in pixels)
 SCREENS = {"720": (1280, 500), "1080": (1920, 800)}

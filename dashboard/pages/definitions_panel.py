@@ -10,10 +10,14 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, definitions, queries, state
-from dashboard.formatting import number
-from dashboard.i18n import t
-from dashboard.safe_text import markdown
+from dashboard.charts import figures as charts
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text import definitions
+from dashboard.text.formatting import number
+from dashboard.text.i18n import t
+from dashboard.text.safe_text import markdown
 
 
 def render() -> None:

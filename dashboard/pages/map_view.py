@@ -5,9 +5,13 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, figure_cache, queries, state
-from dashboard.i18n import show_label, t
-from dashboard.views import peers_selection
+from dashboard.charts import figure_cache
+from dashboard.charts import figures as charts
+from dashboard.data import queries
+from dashboard.pages import peers_selection
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.i18n import show_label, t
 
 
 def render() -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, components, queries, state
-from dashboard.definitions import measure_title
-from dashboard.formatting import number, percent
-from dashboard.i18n import level_word, t
-from dashboard.narrative import ages, headline
+from dashboard.charts import figures as charts
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.definitions import measure_title
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import level_word, t
+from dashboard.text.narrative import ages, headline
 
 
 def render() -> None:

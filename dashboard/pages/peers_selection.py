@@ -8,10 +8,12 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from dashboard import components, queries, state
-from dashboard.definitions import measure_title
-from dashboard.i18n import show_label, t
-from dashboard.narrative import ages
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.definitions import measure_title
+from dashboard.text.i18n import show_label, t
+from dashboard.text.narrative import ages
 
 SCOPES = ("county", "municipality_in_county", "municipality")
 

@@ -13,10 +13,13 @@ from pathlib import Path
 import polars as pl
 import streamlit as st
 
-from dashboard import components, queries, registry_diff, state
+from dashboard import registry_diff
+from dashboard.data import queries
 from dashboard.exports import swedish_csv
-from dashboard.i18n import t
-from dashboard.safe_text import shorten
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.text.i18n import t
+from dashboard.text.safe_text import shorten
 from etl.config import load_settings
 from etl.formula_guard import neutralise_frame
 from etl.larcentrum.registry import RegistryError, validate

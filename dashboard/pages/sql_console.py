@@ -6,16 +6,15 @@ must not make anyone's browser (or our server) do work its reader has not seen.
 
 from __future__ import annotations
 
-import io
-
 import streamlit as st
 
-from dashboard import components, queries, state
-from dashboard.exports import swedish_csv
-from dashboard.i18n import SANDBOX_SV, t
-from dashboard.safe_text import quote
-from dashboard.sandbox import runner
-from dashboard.sandbox.policy import SandboxError
+from dashboard.data import queries
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
+from dashboard.sandbox import downloads, runner
+from dashboard.sandbox.policy import MESSAGES, SandboxError
+from dashboard.text.i18n import SANDBOX_SV, t
+from dashboard.text.safe_text import markdown, quote
 
 EXAMPLES_DIR = queries.SQL_DIR / "examples"
 
@@ -72,7 +71,8 @@ def render() -> None:
             st.session_state["sql_result"] = (text, result)
         except SandboxError as exc:
             st.session_state.pop("sql_result", None)
-            st.error(SANDBOX_SV[exc.key].format(**exc.params) if lang == "sv" else str(exc))
+            template = SANDBOX_SV[exc.key] if lang == "sv" else MESSAGES[exc.key]
+            st.error(downloads.message(exc, template, markdown))
             return
         finally:
             waiting.empty()
@@ -94,16 +94,21 @@ def _show(result: runner.SandboxResult, lang: str) -> None:
         names = ", ".join(f"{quote(a, 40)} → {quote(b, 40)}" for a, b in result.renamed)
         st.caption(t("renamed_columns", lang, names=names))
     components.data_table(result.frame, hide_index=True)
-    buffer = io.BytesIO()
-    result.frame.write_parquet(buffer)
+    # built when clicked, from the capped result (see dashboard.sandbox.downloads)
     left, right = st.columns(2)
     left.download_button(
-        t("download_csv", lang), swedish_csv(result.frame), "fraga.csv", "text/csv", key="sql_csv"
+        t("download_csv", lang),
+        downloads.csv_file(result.frame),
+        "fraga.csv",
+        "text/csv",
+        key="sql_csv",
+        on_click="ignore",
     )
     right.download_button(
         t("download_parquet", lang),
-        buffer.getvalue(),
+        downloads.parquet_file(result.frame),
         "fraga.parquet",
         "application/vnd.apache.parquet",
         key="sql_parquet",
+        on_click="ignore",
     )

@@ -10,7 +10,7 @@ import warnings
 
 import plotly.graph_objects as go
 
-from dashboard import map_fit
+from dashboard.charts import map_fit
 from dashboard.decks.render import presentation
 
 WIDTH, HEIGHT = 1920, 1080

@@ -13,10 +13,11 @@ import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from dashboard import images, pptx_charts
 from dashboard.decks.model import Deck, Slide
 from dashboard.decks.pinning import version_note
 from dashboard.decks.render import Rendered, render
+from dashboard.render import pictures as images
+from dashboard.render import pptx_charts
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 BODY = (Inches(0.5), Inches(1.55), Inches(12.333), Inches(5.25))

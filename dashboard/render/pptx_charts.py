@@ -16,9 +16,9 @@ from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
-from dashboard.charts import COLOURS, value_column
-from dashboard.formatting import number, percent
-from dashboard.i18n import show_label, t
+from dashboard.charts.figures import COLOURS, value_column
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import show_label, t
 
 Box = tuple[int, int, int, int]
 

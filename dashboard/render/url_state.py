@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.i18n import LANGS, t
-from dashboard.safe_text import quote
+from dashboard.text.i18n import LANGS, t
+from dashboard.text.safe_text import quote
 
 #: Longer link values are not ours: no selection the dashboard writes comes near this.
 MAX_VALUE_CHARS = 2_000

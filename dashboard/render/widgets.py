@@ -10,10 +10,12 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from dashboard import definitions, queries, state
+from dashboard.data import queries
 from dashboard.exports import swedish_csv, xlsx
-from dashboard.i18n import measure_label, t
-from dashboard.narrative import ages
+from dashboard.render import url_state as state
+from dashboard.text import definitions
+from dashboard.text.i18n import measure_label, t
+from dashboard.text.narrative import ages
 
 AGE_DEFAULT = "25-64"
 
@@ -195,7 +197,7 @@ def display_table(
 def image_buttons(fig: go.Figure, name: str, subtitle: str = "") -> None:
     """PNG and SVG at 1920×1080 with title, subtitle and source inside, made on request (the
     first picture starts a local Chromium: a few seconds; later ones reuse it)."""
-    from dashboard import images
+    from dashboard.render import pictures as images
 
     lang = state.lang()
     made = st.session_state.get(f"images_{name}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.formatting import day
+from dashboard.text.formatting import day
 
 WORDS = {
     "sv": {"source": "Källa", "scb": "SCB", "updated": "uppdaterad", "loaded": "Inläst"},

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from dashboard.captions import source_text
-from dashboard.formatting import number, percent
-from dashboard.i18n import measure_label
-from dashboard.narrative import ages
+from dashboard.text.captions import source_text
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import measure_label
+from dashboard.text.narrative import ages
 
 DEFINITIONS = ("unknown_included", "unknown_excluded")
 DEFAULT = "unknown_included"

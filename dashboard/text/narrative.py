@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dashboard.formatting import number, percent
+from dashboard.text.formatting import number, percent
 
 PHRASE = {
     "sv": {

@@ -11,7 +11,7 @@ import plotly
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.safe_text import html_text
+from dashboard.text.safe_text import html_text
 from tests.browser.conftest import Watch, screenshot
 
 pytestmark = pytest.mark.browser
