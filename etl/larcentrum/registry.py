@@ -54,6 +54,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def __getattr__(name: str) -> Any:
+    """`SCHEMA`, built on first use (polars is not imported by the parse worker)."""
+    if name == "SCHEMA":
+        return schema()
+    raise AttributeError(name)
+
+
 def schema() -> dict[str, pl.DataType]:
     import polars as pl
 
