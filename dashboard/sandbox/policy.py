@@ -1,44 +1,89 @@
-"""Which analyst statements may run: one read-only statement, checked by DuckDB's parser.
+"""Which analyst statements may run: one read-only statement, checked on DuckDB's own parse.
 
-Three rules on top of the read-only, external-access-off connection the worker opens:
+Rules on top of the read-only, external-access-off connection the worker opens:
 - one SELECT, an EXPLAIN (ANALYZE) of a SELECT, or an informational PRAGMA;
-- no catalog functions that reveal the server (settings, file paths, environment) or that run
-  SQL from a string (`query`, `query_table`), which would get around the first rule;
+- every function the query names — scalar, aggregate, window and table functions, found by
+  walking DuckDB's own parse tree (`json_serialize_sql`), not by matching words — is on an
+  allow-list: DuckDB's built-in scalar, aggregate and window functions minus those that show the
+  server (settings, paths) or run SQL from text, and a short list of table functions that only
+  generate rows or describe the schema. Nothing that reads a file (`read_blob`, `read_text`,
+  `read_csv`, `glob`, …), no catalog function that shows settings, databases or paths
+  (`duckdb_settings`, `duckdb_databases`, …), no `query`/`json_execute_serialized_sql`;
+- every table or view it names is one of the database's own (or a CTE, or a few schema views);
 - a bounded text length, so parsing itself costs nothing.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from typing import Any
 
 import duckdb
 
-from dashboard.db_errors import MESSAGES as DB_MESSAGES
+from dashboard.data.db_errors import MESSAGES as DB_MESSAGES
 
 MAX_SQL_CHARS = 20_000
 #: Informational pragmas only; `database_list` would show the file's path on the server.
 PRAGMAS = frozenset({"table_info", "show_tables", "show_tables_expanded", "show", "version"})
-#: Functions that show server settings, paths or the environment, or execute SQL text.
+#: Table functions a console query may call: row generators and schema descriptions.
+TABLE_FUNCTIONS = frozenset(
+    {
+        "range",
+        "generate_series",
+        "unnest",
+        "repeat",
+        "repeat_row",
+        "json_each",
+        "json_tree",
+        "duckdb_tables",
+        "duckdb_views",
+        "duckdb_columns",
+        "duckdb_constraints",
+        "duckdb_schemas",
+        "duckdb_types",
+        "duckdb_indexes",
+        "duckdb_keywords",
+        "pragma_table_info",
+        "pragma_show",
+    }
+)
+#: Built-in scalar functions that show server state or serialise/run SQL: never callable.
 HIDDEN_FUNCTIONS = frozenset(
     {
         "current_setting",
-        "duckdb_settings",
-        "duckdb_databases",
-        "duckdb_extensions",
-        "duckdb_temporary_files",
-        "duckdb_secrets",
-        "duckdb_secret_types",
-        "duckdb_memory",
-        "duckdb_logs",
-        "duckdb_log_contexts",
-        "duckdb_external_file_cache",
-        "which_secret",
         "getenv",
-        "pragma_database_list",
-        "pragma_platform",
+        "json_serialize_sql",
+        "json_deserialize_sql",
+        "json_serialize_plan",
+        "json_execute_serialized_sql",
+        "write_log",
         "query",
         "query_table",
     }
+)
+#: Schema views (besides the database's own tables and views) a query may read.
+SCHEMA_VIEWS = frozenset(
+    {
+        ("information_schema", "tables"),
+        ("information_schema", "columns"),
+        ("information_schema", "schemata"),
+        ("information_schema", "views"),
+        ("information_schema", "table_constraints"),
+        ("information_schema", "key_column_usage"),
+        ("main", "duckdb_tables"),
+        ("main", "duckdb_views"),
+        ("main", "duckdb_columns"),
+        ("main", "duckdb_constraints"),
+        ("main", "duckdb_schemas"),
+        ("main", "duckdb_types"),
+        ("main", "duckdb_indexes"),
+    }
+)
+#: Names that read files or the network (refused with the "files are out of reach" sentence).
+_FILE_FUNCTION = re.compile(
+    r"^(read_|parquet_|sniff_csv|glob$|.*_scan$|.*_scan_|copy_|import_|export_)"
 )
 _EXPLAIN = re.compile(r"^\s*EXPLAIN\s+(?:\([^)]*\)\s*)?(?:ANALY[SZ]E\s+)?", re.IGNORECASE)
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
@@ -56,12 +101,15 @@ MESSAGES = {
     "statement": "{kind} statements are not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
     "unknown_statement": "This kind of statement is not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
     "hidden": "{names} is not available in the console: it shows the server's settings or runs SQL from text.",
+    "function": "{names} is not among the functions the console allows (built-in scalar, aggregate and window functions, and range, generate_series, unnest and the schema listings).",
+    "relation": "{names} is not a table or view of this database; the console reads only the database's own tables and views.",
+    "unchecked": "The console could not check this query ({detail}); write it as one plain SELECT (a PIVOT as FROM t PIVOT (…)).",
     "permission": "The SQL console can only read this database: reading or writing files, the network and extensions are disabled ({detail}).",
     "time": "The query was stopped at the time limit of {seconds:g} s. Narrow it down (WHERE, LIMIT) or aggregate first.",
     "memory": "The query needed more memory than the console allows ({mb:g} MB). Aggregate first or select fewer rows.",
     "bytes": "A single row of the result is larger than {mb:g} MB; select fewer or shorter columns.",
     "busy": "{n} queries are already running on this server; try again in a moment.",
-    # the database's own failures, worded once (dashboard.db_errors)
+    # the database's own failures, worded once (dashboard.data.db_errors)
     **{f"db_{kind}": text for kind, text in DB_MESSAGES.items()},
 }
 
@@ -97,8 +145,17 @@ def statement_kind(con: duckdb.DuckDBPyConnection, sql: str) -> str:
     return str(kind).rsplit(".", 1)[-1]
 
 
-def check(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
-    """Refuse everything but one read-only statement; returns its kind."""
+Relations = frozenset[tuple[str, str]]
+
+
+def check(
+    sql: str, con: duckdb.DuckDBPyConnection | None = None, relations: Relations | None = None
+) -> str:
+    """Refuse everything but one read-only statement; returns its kind.
+
+    `relations` are the database's own (schema, name) pairs, lower case; without them (the
+    dashboard's early check, which has no database open) table names are checked in the worker.
+    """
     if not sql.strip():
         raise SandboxError("empty")
     if len(sql) > MAX_SQL_CHARS:
@@ -111,26 +168,136 @@ def check(sql: str, con: duckdb.DuckDBPyConnection | None = None) -> str:
         inner = _EXPLAIN.sub("", sql, count=1)
         if inner == sql or statement_kind(con, inner) != "SELECT":
             raise SandboxError("explain")
+        check_tree(con, inner, relations)
     elif kind == "PRAGMA":
         match = _PRAGMA.match(sql)
         name = match.group(1).lower() if match else ""
         if name not in PRAGMAS:
             raise SandboxError("pragma", name=name or "…", allowed=", ".join(sorted(PRAGMAS)))
-    elif kind != "SELECT":
-        if kind == "UNKNOWN":
-            raise SandboxError("unknown_statement")
+    elif kind == "SELECT":
+        check_tree(con, sql, relations)
+    elif kind == "UNKNOWN":
+        raise SandboxError("unknown_statement")
+    elif kind == "MULTI":
+        # a PIVOT statement: DuckDB rewrites it into several, which cannot be checked as one
+        raise SandboxError("unchecked", detail="PIVOT")
+    else:
         raise SandboxError("statement", kind=kind)
-    if hidden := sorted(_words(sql) & HIDDEN_FUNCTIONS):
-        raise SandboxError("hidden", names=", ".join(hidden))
     return kind
 
 
-def _words(sql: str) -> set[str]:
-    """Every identifier and keyword of the query, lower case, quotes removed."""
-    tokens = duckdb.tokenize(sql)
-    ends = [start for start, _ in tokens[1:]] + [len(sql)]
-    return {
-        sql[start:end].strip().strip('"').lower()
-        for (start, kind), end in zip(tokens, ends, strict=True)
-        if kind in (duckdb.token_type.identifier, duckdb.token_type.keyword)
-    }
+@functools.cache
+def builtin_functions() -> frozenset[str]:
+    """DuckDB's own scalar, aggregate, window and macro functions (lower case)."""
+    rows = duckdb.connect().execute(
+        "SELECT DISTINCT lower(function_name) FROM duckdb_functions() "
+        "WHERE function_type IN ('scalar', 'aggregate', 'window', 'macro')"
+    )
+    return frozenset(name for (name,) in rows.fetchall())
+
+
+def parse_tree(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, Any]:
+    """DuckDB's own parse of one SELECT, as the JSON it serialises to."""
+    try:
+        rows = con.execute("SELECT json_serialize_sql(?::VARCHAR)", [sql]).fetchall()
+        tree = json.loads(rows[0][0])
+    except (duckdb.Error, ValueError, RecursionError) as exc:
+        raise SandboxError("unchecked", detail=one_line(str(exc), 120)) from None
+    if tree.get("error"):
+        message = one_line(str(tree.get("error_message", "")), 200)
+        if tree.get("error_type") == "parser":
+            raise SandboxError("sql_error", detail=f"Parser Error: {message}")
+        raise SandboxError("unchecked", detail=message)
+    return tree
+
+
+def names_in(tree: object) -> tuple[set[str], set[str], set[tuple[str, str, str]], set[str]]:
+    """Functions in table position, other functions, (catalog, schema, name) of tables, and
+    CTE names, all lower case, from a serialised parse tree."""
+    table_functions: set[str] = set()
+    functions: set[str] = set()
+    tables: set[tuple[str, str, str]] = set()
+    ctes: set[str] = set()
+    stack: list[object] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        kind = node.get("type")
+        if kind == "TABLE_FUNCTION" and isinstance(node.get("function"), dict):
+            inner = node["function"]
+            table_functions.add(str(inner.get("function_name", "")).lower())
+            # its arguments are ordinary expressions
+            stack.extend(v for k, v in inner.items() if k != "function_name")
+            stack.extend(v for k, v in node.items() if k != "function")
+            continue
+        if "function_name" in node:
+            functions.add(str(node["function_name"]).lower())
+        if kind == "BASE_TABLE":
+            tables.add(
+                (
+                    str(node.get("catalog_name") or "").lower(),
+                    str(node.get("schema_name") or "").lower(),
+                    str(node.get("table_name") or "").lower(),
+                )
+            )
+        cte_map = node.get("cte_map")
+        if isinstance(cte_map, dict):
+            for entry in cte_map.get("map") or []:
+                if isinstance(entry, dict) and "key" in entry:
+                    ctes.add(str(entry["key"]).lower())
+        stack.extend(node.values())
+    return table_functions, functions, tables, ctes
+
+
+def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | None) -> None:
+    """Every function and relation of the query on the allow-lists (see the module doc)."""
+    table_functions, functions, tables, ctes = names_in(parse_tree(con, sql))
+    called = table_functions | functions
+    if files := sorted(n for n in called if _FILE_FUNCTION.match(n)):
+        raise SandboxError("permission", detail=", ".join(files))
+    if hidden := sorted(
+        n
+        for n in called
+        if n in HIDDEN_FUNCTIONS
+        or (n.startswith(("duckdb_", "pragma_")) and n not in TABLE_FUNCTIONS)
+    ):
+        raise SandboxError("hidden", names=", ".join(hidden))
+    allowed = builtin_functions() - HIDDEN_FUNCTIONS
+    refused = {n for n in table_functions if n not in TABLE_FUNCTIONS}
+    refused |= {n for n in functions if n not in allowed}
+    if refused:
+        raise SandboxError("function", names=", ".join(sorted(refused)[:5]))
+    if relations is None:
+        return
+    own_catalogs = {n for s, n in relations if s == "@catalog"}
+    unknown = []
+    for catalog, schema, name in sorted(tables):
+        if any(c in name for c in "/\\:."):
+            # a file or URL as a table name (a replacement scan)
+            raise SandboxError("permission", detail=name[:80])
+        if not catalog and not schema and name in ctes:
+            continue
+        key = (schema or "main", name)
+        if (catalog and catalog not in own_catalogs) or (
+            key not in relations and key not in SCHEMA_VIEWS
+        ):
+            unknown.append(".".join(p for p in (catalog, schema, name) if p)[:80])
+    if unknown:
+        raise SandboxError("relation", names=", ".join(unknown[:5]))
+
+
+def database_relations(con: duckdb.DuckDBPyConnection) -> Relations:
+    """The open database's own tables and views as (schema, name), lower case, and its
+    catalog name as ("@catalog", name)."""
+    rows = con.execute(
+        "SELECT lower(schema_name), lower(table_name) FROM duckdb_tables() "
+        "WHERE database_name = current_database() AND NOT internal "
+        "UNION SELECT lower(schema_name), lower(view_name) FROM duckdb_views() "
+        "WHERE database_name = current_database() AND NOT internal "
+        "UNION SELECT '@catalog', lower(current_database())"
+    ).fetchall()
+    return frozenset((str(s), str(n)) for s, n in rows)

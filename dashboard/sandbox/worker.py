@@ -51,8 +51,74 @@ def _secrets(db_path: str) -> list[str]:
 
 def redact(text: str, secrets: list[str]) -> str:
     for secret in secrets:
-        text = text.replace(secret, "…")
+        text = text.replace(secret, "…").replace(secret[::-1], "…")
     return text
+
+
+#: DuckDB type ids the page shows as they are; every other type is sent as its text form.
+PLAIN_TYPES = frozenset(
+    {
+        "boolean",
+        "tinyint",
+        "smallint",
+        "integer",
+        "bigint",
+        "utinyint",
+        "usmallint",
+        "uinteger",
+        "ubigint",
+        "float",
+        "double",
+        "decimal",
+        "date",
+        "timestamp",
+        "timestamp_s",
+        "timestamp_ms",
+        "timestamp_ns",
+        "timestamp with time zone",
+        "varchar",
+    }
+)
+#: Characters a number, date or time takes at most in a CSV cell (with its separator).
+PLAIN_CELL_CHARS = 40
+#: Per text cell on top of its bytes: two quotes, a separator, the formula guard's apostrophe.
+TEXT_CELL_CHARS = 4
+BATCH_ROWS = 256
+
+
+def displayable(relation: Any) -> Any:
+    """The relation with every column of a type the page cannot show as-is (LIST, STRUCT, MAP,
+    UNION, BLOB, INTERVAL, BIT, UUID, HUGEINT, TIME WITH TIME ZONE, ENUM, …) cast to text.
+
+    ENUMs become plain text too: their dictionary is then counted once per row, as it will be
+    written to a file, instead of once per result."""
+    expressions = []
+    for index, (name, kind) in enumerate(zip(relation.columns, relation.types, strict=True), 1):
+        alias = '"' + str(name).replace('"', '""') + '"'
+        if str(kind.id) in PLAIN_TYPES:
+            expressions.append(f"#{index} AS {alias}")
+        else:
+            expressions.append(f"CAST(#{index} AS VARCHAR) AS {alias}")
+    return relation.project(", ".join(expressions))
+
+
+def written_bytes(batch: Any) -> Any:
+    """Per row, the bytes it takes once written: text at its UTF-8 length (quotes doubled, as
+    CSV writes them), every other cell at the widest a number or date is written."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    total = pa.array([0] * batch.num_rows, pa.int64())
+    for column in batch.columns:
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            length = pc.add(
+                pc.fill_null(pc.binary_length(column), 0),
+                pc.fill_null(pc.count_substring(column, '"'), 0),
+            )
+            total = pc.add(total, pc.add(pc.cast(length, pa.int64()), TEXT_CELL_CHARS))
+        else:
+            total = pc.add(total, PLAIN_CELL_CHARS)
+    return total
 
 
 def unique_names(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -98,7 +164,7 @@ def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], b
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from dashboard.sandbox.policy import SandboxError, check, one_line
+    from dashboard.sandbox.policy import SandboxError, check, database_relations, one_line
 
     config = {
         "enable_external_access": False,
@@ -107,29 +173,39 @@ def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], b
         "memory_limit": f"{job['memory_bytes'] // 2 // 1024**2}MB",
         "threads": 2,
         "lock_configuration": True,
+        # no Python variable of this process can be read as a table
+        "python_enable_replacements": False,
     }
     try:
         con = duckdb.connect(job["db_path"], read_only=True, config=config)  # type: ignore[arg-type]
     except duckdb.Error as exc:
-        from dashboard.db_errors import kind_of
+        from dashboard.data.db_errors import kind_of
 
         return {"error": f"db_{kind_of(exc)}"}, b""
     timer = threading.Timer(job["seconds"], con.interrupt)
     started = time.perf_counter()
     try:
-        check(job["sql"], con)
+        check(job["sql"], con, database_relations(con))
         timer.start()
-        reader = con.sql(job["sql"]).to_arrow_reader(1024)
+        relation = con.sql(job["sql"])
+        if relation is None:
+            return {"error": "sql_error", "params": {"detail": "no result"}}, b""
+        reader = displayable(relation).to_arrow_reader(BATCH_ROWS)
         batches, rows, size, cut = [], 0, 0, None
         for batch in reader:
             room_rows = job["rows"] - rows
             if batch.num_rows > room_rows:
                 batch, cut = batch.slice(0, room_rows), "rows"
-            if size + batch.nbytes > job["result_bytes"]:
-                per_row = max(1, batch.nbytes // max(batch.num_rows, 1))
-                batch, cut = batch.slice(0, (job["result_bytes"] - size) // per_row), "bytes"
-            batches.append(batch)
-            rows, size = rows + batch.num_rows, size + batch.nbytes
+            # the cost as written (text expanded, every cell as a file has it), not as held
+            cost = pc.cumulative_sum(written_bytes(batch))
+            room = job["result_bytes"] - size
+            if batch.num_rows and cost[-1].as_py() > room:
+                fits = pc.sum(pc.less_equal(cost, room)).as_py() or 0
+                batch, cut = batch.slice(0, fits), "bytes"
+            if batch.num_rows:
+                size += cost[batch.num_rows - 1].as_py()
+                batches.append(batch)
+                rows += batch.num_rows
             if cut:
                 break
         seconds = time.perf_counter() - started
@@ -149,13 +225,14 @@ def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], b
         con.close()
     if cut == "bytes" and rows == 0:
         return {"error": "bytes"}, b""
-    names, renamed = unique_names(list(schema.names))
+    names, renamed = unique_names([redact(str(n), secrets) for n in schema.names])
     table = pa.Table.from_batches(batches, schema=schema).rename_columns(names)
     for index, field in enumerate(table.schema):
         if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
             column = table.column(index)
             for secret in secrets:
                 column = pc.replace_substring(column, secret, "…")
+                column = pc.replace_substring(column, secret[::-1], "…")
             table = table.set_column(index, field, column)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
@@ -170,8 +247,10 @@ def main() -> None:
     import pyarrow
     import pyarrow.compute
 
-    import dashboard.db_errors
-    import dashboard.sandbox.policy  # noqa: F401
+    import dashboard.data.db_errors
+    import dashboard.sandbox.policy
+
+    dashboard.sandbox.policy.builtin_functions()  # the allow-list, read before the cap
 
     duckdb.connect().execute("SELECT 1").fetchall()  # starts DuckDB's threads and allocator
     del pyarrow
