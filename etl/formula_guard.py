@@ -66,6 +66,8 @@ def _guarded(expr: pl.Expr, dtype: Any) -> pl.Expr | None:
 def neutralise_frame(frame: pl.DataFrame) -> pl.DataFrame:
     """Every text-like column (strings, categoricals, enums, and the text inside lists, arrays
     and structs) with formula-like cells prefixed by an apostrophe."""
+    import polars as pl
+
     guards = [
         guard.alias(name)
         for name, dtype in frame.schema.items()
