@@ -10,8 +10,10 @@ from pathlib import Path
 import duckdb
 
 from etl.analyst_docs import export_parquet, write_schema_doc
-from etl.build import StepPrinter, build, ensure_database
+from etl.assemble.progress import StepPrinter
+from etl.build import build
 from etl.config import Settings, load_settings
+from etl.ensure import ensure_database
 from etl.errors import EtlError
 from etl.larcentrum.importer import import_list
 from etl.scb.refresh import refresh

@@ -21,13 +21,14 @@ from etl.sources.model import ScbNote, SourceBatch, SourceRecord
 from etl.sql_files import sql
 from etl.validate import BUILT_CHECKS, NOISE_FROM_YEAR, CheckResult, run_checks
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STORAGE_VERSION = "v1.0.0"
 #: Newer API responses win over offline files where both give the same cell.
 PRIORITY_BY_KIND = {"offline_file": 0, "api_metadata": 0, "api_response": 10}
 VIEWS_IN_ORDER = [
     "views/attainment",
     "views/gender_gap_by_definition",
+    "views/kommungrupp_gender_gap",
     "views/gender_gap_by_measure",
     "views/gender_gap",
     "views/series_break",
@@ -64,7 +65,7 @@ def write_database(
     api_manifest: str | None = None,
 ) -> list[CheckResult]:
     """Write and validate a new database at `path`; raise ValidationError if any check fails."""
-    loaded_at = datetime.now(UTC)
+    loaded_at = datetime.now(UTC).replace(tzinfo=None)  # UTC, as a plain TIMESTAMP
     places = places or Places()
     records = records + places.records  # the lärcentrum evidence files are sources too
     con = duckdb.connect()
@@ -118,11 +119,20 @@ def _passed(results: list[CheckResult]) -> list[CheckResult]:
     return results
 
 
+def _utc(stamp: datetime | None) -> datetime | None:
+    """A naive datetime in UTC: the schema's timestamps are plain TIMESTAMP (UTC), since a
+    TIMESTAMPTZ needs pytz in a bare Python duckdb."""
+    return stamp.astimezone(UTC).replace(tzinfo=None) if stamp and stamp.tzinfo else stamp
+
+
 def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> None:
+    for column in ("kommungrupp_code", "kommungrupp_name"):  # crafted test regions have none
+        if column not in regions.columns:
+            regions = regions.with_columns(pl.lit(None, pl.String).alias(column))
     con.register("regions_in", regions)
     con.execute(
-        "INSERT INTO region SELECT region_code, region_name, region_level, county_code, NULL "
-        "FROM regions_in"
+        "INSERT INTO region SELECT region_code, region_name, region_level, county_code, NULL, "
+        "kommungrupp_code, kommungrupp_name FROM regions_in"
     )
     con.unregister("regions_in")
     con.execute(
@@ -134,7 +144,15 @@ def _insert_regions(con: duckdb.DuckDBPyConnection, regions: pl.DataFrame) -> No
 def _insert_sources(
     con: duckdb.DuckDBPyConnection, records: list[SourceRecord], loaded_at: datetime
 ) -> None:
-    rows = [{**asdict(r), "loaded_at": loaded_at} for r in records]
+    rows = [
+        {
+            **asdict(r),
+            "scb_updated": _utc(r.scb_updated),
+            "fetched_at": _utc(r.fetched_at),
+            "loaded_at": loaded_at,
+        }
+        for r in records
+    ]
     frame = pl.DataFrame(rows, infer_schema_length=None)
     con.register("sources_in", frame)
     con.execute("""

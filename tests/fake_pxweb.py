@@ -2,7 +2,9 @@
 
 It serves SCB's real recorded `/config` and TAB3981 metadata, and answers data requests in
 json-stat2 with real SCB counts: the 2019 kommun × level × sex × 10-year-age numbers of
-UtbBefRegionR, with län and riket as their sums and 16-74 as the sum of the groups. Test-only:
+UtbBefRegionR, with län and riket as their sums and 16-74 as the sum of the groups. The code list
+`agg_RegionKommungrupp2023-` is built when the fake starts from the shared SKR file's grouping
+(no real response of it is recorded, so none is committed). Test-only:
 every requested year is answered with those 2019 counts, since no other year of 10-year-group
 data is on file; tests that compare with the offline build restrict the years to 2019.
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from etl.sources import kommungrupp
 from etl.sources.offline import load_catalogue
 from etl.sources.region_codes import municipality_codes_by_name, read_region_codes
 from etl.sources.utbbefregionr_csv import read_utbbefregionr_csv
@@ -75,6 +78,7 @@ class FakePxWeb:
             raw / load_catalogue()["utbbefregionr_2019"]["path"],
             municipality_codes_by_name(regions),
         )
+        self.kommungrupp = self._kommungrupp_codelist(raw, regions)
         county_of = dict(zip(regions["region_code"], regions["county_code"], strict=True))
         self.counts: dict[tuple[str, str, str, str], int] = defaultdict(int)
         for _, region, age, sex, level, persons in facts.iter_rows():
@@ -113,7 +117,33 @@ class FakePxWeb:
         doc["dimension"][dim]["category"]["label"] = labels
         doc["size"][doc["id"].index(dim)] = len(labels)
 
-    def codelist(self) -> dict[str, Any]:
+    @staticmethod
+    def _kommungrupp_codelist(raw: Path, regions: Any) -> dict[str, Any]:
+        """SCB's shape: one value per group with its own code (`2023_A1`), SKR's name as the
+        label, and the group's kommun codes in `valueMap` (in no particular order, as SCB's)."""
+        entry = load_catalogue()["skr_kommungrupp_2023"]
+        grouped = kommungrupp.read_skr_file(raw / entry["path"], regions)
+        return {
+            "id": kommungrupp.CODELIST_ID,
+            "label": "Kommungrupper (SKR:s) 2023",
+            "language": "sv",
+            "type": "Aggregation",
+            "values": [
+                {
+                    "code": f"2023_{code}",
+                    "label": name,
+                    "valueMap": sorted(
+                        grouped.filter(grouped["kommungrupp_code"] == code)["region_code"],
+                        reverse=True,
+                    ),
+                }
+                for code, name in kommungrupp.GROUPS.items()
+            ],
+        }
+
+    def codelist(self, path: str = "") -> dict[str, Any]:
+        if path.endswith(f"/{kommungrupp.CODELIST_ID}"):
+            return self.kommungrupp
         # Shaped like SCB's recorded agg_Ålder10årJ; the group codes are not relied on.
         return {
             "id": "agg_Ålder10år16-74",
@@ -233,7 +263,7 @@ class FakePxWeb:
                 doc: Any = {
                     "config": fake.config,
                     "metadata": metadata,
-                    "codelist": fake.codelist(),
+                    "codelist": fake.codelist(path),
                 }.get(kind)
                 if kind == "data":
                     doc = fake.data(body, wrong_dims=bool(fault and fault.kind == "wrong_dims"))

@@ -82,7 +82,7 @@ def test_sigterm_mid_build_leaves_old_database_and_no_partial_file(
     before = _digest(installed)
     # a child that starts a real build and is stopped while it writes
     code = (
-        "import time, pathlib, etl.build as b\n"
+        "import time, pathlib, etl.assemble.install as b\n"
         "def slow(path, *a, **k):\n"
         "    pathlib.Path(path).write_bytes(b'half a database')\n"
         "    print('writing', flush=True); time.sleep(60)\n"

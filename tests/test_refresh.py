@@ -135,6 +135,28 @@ def test_every_response_is_kept_with_its_provenance(full: tuple[FakePxWeb, Setti
     assert row[1] == meta["sha256"]
 
 
+def test_kommungrupp_comes_from_scbs_code_list(full: tuple[FakePxWeb, Settings]) -> None:
+    """No offline files here: the groups are SCB's agg_RegionKommungrupp2023-, kept like the
+    other responses and recorded in `source`."""
+    fake, settings = full
+    assert [r.path for r in fake.requests[3:4]] == ["/api/v2/codelists/agg_RegionKommungrupp2023-"]
+    manifest = json.loads((settings.raw_dir / "scb" / "TAB3981" / "manifest.json").read_text())
+    assert manifest["kommungrupp_file"].endswith("-kommungrupp.json")
+    with duckdb.connect(str(settings.db_path), read_only=True) as con:
+        sizes = con.execute(
+            "SELECT count(*) FROM region WHERE kommungrupp_code IS NOT NULL "
+            "GROUP BY kommungrupp_code ORDER BY kommungrupp_code"
+        ).fetchall()
+        assert [n for (n,) in sizes] == [3, 43, 23, 63, 24, 27, 51, 35, 21]
+        assert con.execute(
+            "SELECT kommungrupp_code, kommungrupp_name FROM region WHERE region_code = '0305'"
+        ).fetchone() == ("A2", "Pendlingskommun nära storstad")
+        assert con.execute(
+            "SELECT kind, scb_table_id, title FROM source WHERE source_id = $s",
+            {"s": "api:TAB3981:" + manifest["kommungrupp_file"].removesuffix(".json")},
+        ).fetchone() == ("api_metadata", "TAB3981", "Kommungrupper (SKR:s) 2023")
+
+
 def test_second_refresh_is_a_no_op(full: tuple[FakePxWeb, Settings]) -> None:
     fake, settings = full
     before, sent = _digest(settings.db_path), len(fake.requests)
@@ -493,7 +515,7 @@ def _facts(db_path: Path) -> list[tuple[object, ...]]:
 def test_ensure_without_offline_files_fetches_like_a_direct_refresh(
     tmp_path: Path, data_dir: Path
 ) -> None:
-    from etl.build import ensure_database
+    from etl.ensure import ensure_database
 
     fake = FakePxWeb(data_dir, years=["2019"])
     url = fake.start()
@@ -508,7 +530,7 @@ def test_ensure_without_offline_files_fetches_like_a_direct_refresh(
 
 
 def test_ensure_offline_and_unreachable_says_what_to_do(tmp_path: Path) -> None:
-    from etl.build import ensure_database
+    from etl.ensure import ensure_database
     from etl.errors import SourceError
 
     with socket.socket() as sock:

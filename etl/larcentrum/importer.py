@@ -10,7 +10,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl.build import StepPrinter, collect_inputs, install, read_places
+from etl.assemble.inputs import collect_inputs, read_places
+from etl.assemble.install import install
+from etl.assemble.progress import StepPrinter
 from etl.config import Settings
 from etl.formula_guard import neutralise_frame
 from etl.larcentrum.registry import validate

@@ -1,7 +1,8 @@
 """SCB API responses kept on disk, each with a metadata file, and a manifest of the active ones.
 
 Layout under `<raw_dir>/scb/TAB3981/`:
-  <run>-metadata.json, <run>-codelist.json, <run>-data-NNN.json   exact response bytes
+  <run>-metadata.json, <run>-codelist.json, <run>-kommungrupp.json, <run>-data-NNN.json
+                         exact response bytes (the kommungrupp code list: SKR's 2023 groups)
   <file>.meta.json       URL, method, request body, fetched_at, SCB's updated, label, notes, sha256
   manifest.json          a copy, for people, of which responses make up the database now
 
@@ -25,7 +26,7 @@ import polars as pl
 from etl.errors import SourceError
 from etl.scb.plan import TABLE_ID, PlannedQuery, regions_from_metadata, response_facts
 from etl.scb.transport import Exchange
-from etl.sources import jsonstat2
+from etl.sources import jsonstat2, kommungrupp
 from etl.sources.model import SourceBatch, SourceRecord, sha256_of
 
 LICENCE = "CC0 (SCB, PxWeb API v2 /config)"
@@ -46,6 +47,8 @@ class Manifest:
     regions: list[str] = field(default_factory=list)
     metadata_file: str | None = None
     codelist_file: str | None = None
+    #: SCB's code list agg_RegionKommungrupp2023- (absent in manifests of earlier refreshes)
+    kommungrupp_file: str | None = None
     data_files: list[str] = field(default_factory=list)
     #: years of a kept file that a newer fetch replaced (SCB republished them)
     excluded_years: dict[str, list[int]] = field(default_factory=dict)
@@ -59,7 +62,16 @@ class Manifest:
 
     def files(self) -> set[str]:
         """Every file this manifest keeps: responses and their metadata files."""
-        names = {n for n in (self.metadata_file, self.codelist_file, *self.data_files) if n}
+        names = {
+            n
+            for n in (
+                self.metadata_file,
+                self.codelist_file,
+                self.kommungrupp_file,
+                *self.data_files,
+            )
+            if n
+        }
         return names | {f"{n}.meta.json" for n in names}
 
 
@@ -165,6 +177,18 @@ class RawStore:
                     notes.append(note)
             batches.append(SourceBatch(record, facts, notes, manifest.regions or None))
         return batches
+
+    def kommungrupp(self, manifest: Manifest) -> tuple[pl.DataFrame, SourceRecord] | None:
+        """SKR's groups per kommun from the saved code list, with its record; None without one."""
+        if not manifest.kommungrupp_file:
+            return None
+        path, meta = self._verified(manifest.kommungrupp_file)
+        doc = json.loads(path.read_bytes())
+        known = set(manifest.regions) if manifest.regions else None
+        if known is None and (metadata := self.metadata_doc(manifest)) is not None:
+            known = set(jsonstat2.category_codes(metadata, "Region"))
+        frame = kommungrupp.from_codelist(doc, {c for c in known or () if len(c) == 4})
+        return frame, self._record(path, meta, "api_metadata", doc)
 
     def years_of(self, name: str) -> set[int]:
         """The years a data response was asked for (from its metadata file)."""

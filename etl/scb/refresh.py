@@ -1,7 +1,8 @@
 """`python -m etl refresh`: TAB3981 from SCB's API into the database, incrementally.
 
 Order of work: lock → tidy (responses no installed database uses are deleted) → /config →
-metadata (drift checks, what is new) → codelist → data requests (each saved with its metadata
+metadata (drift checks, what is new) → codelists (the age groups; SKR's kommungrupp 2023, whose
+`valueMap` names the kommuner of each group) → data requests (each saved with its metadata
 file) → build with every source → validate → swap (the database records its responses) →
 rewrite manifest.json. Any failure before the swap deletes the new responses and keeps the
 database; a kill after it is repaired by the next run's tidy-up.
@@ -17,9 +18,12 @@ from typing import Any
 
 from tqdm import tqdm
 
+from etl.assemble.inputs import collect_inputs
+from etl.assemble.install import fact_rows, install
+from etl.assemble.progress import StepPrinter
 from etl.atomic import exclusive_lock, terminate_as_interrupt
-from etl.build import StepPrinter, collect_inputs, fact_rows, install
 from etl.config import Settings
+from etl.scb.drift import explain_refusal
 from etl.scb.plan import (
     AGE_CODELIST,
     TABLE_ID,
@@ -32,7 +36,7 @@ from etl.scb.plan import (
 )
 from etl.scb.raw_store import Manifest, RawStore
 from etl.scb.transport import RecordingSession, RetryPolicy, ScbError, connect, with_retries
-from etl.sources import jsonstat2
+from etl.sources import jsonstat2, kommungrupp
 from etl.sources.offline import load_catalogue
 from etl.sources.region_codes import read_region_codes
 
@@ -113,6 +117,20 @@ def refresh(
                     {"kind": "codelist", "table": TABLE_ID, "label": codelist.get("label")},
                 )
             )
+            groups_doc = with_retries(
+                lambda: api.get_code_list(kommungrupp.CODELIST_ID),
+                policy,
+                f"codelist {kommungrupp.CODELIST_ID}",
+            )
+            kommungrupp.from_codelist(  # a code list we cannot read is refused before any data
+                groups_doc, {c for c in jsonstat2.category_codes(metadata, "Region") if len(c) == 4}
+            )
+            groups_path = store.save(
+                f"{run}-kommungrupp.json",
+                session.exchanges[-1],
+                {"kind": "codelist", "table": TABLE_ID, "label": groups_doc.get("label")},
+            )
+            saved.append(groups_path)
             queries = plan_queries(metadata, codelist, years, max_cells)
             step(f"fetching {len(years)} year(s) in {len(queries)} request(s): {reason}")
             data_files = _fetch(
@@ -138,6 +156,7 @@ def refresh(
                 regions=published,
                 metadata_file=saved[0].name,
                 codelist_file=saved[1].name,
+                kommungrupp_file=groups_path.name,
                 data_files=[*keep, *data_files],
                 excluded_years=excluded,
             )
@@ -146,6 +165,7 @@ def refresh(
                 step,
                 api_batches=[*new_batches, *old_batches],
                 api_regions=regions_from_metadata(metadata),
+                api_kommungrupp=store.kommungrupp(manifest),
             )
             inputs.api_manifest = manifest.to_json()
             install(settings, inputs, step, lock=False)
@@ -157,7 +177,12 @@ def refresh(
             if previous is None
             else [
                 f
-                for f in [previous.metadata_file, previous.codelist_file, *previous.data_files]
+                for f in [
+                    previous.metadata_file,
+                    previous.codelist_file,
+                    previous.kommungrupp_file,
+                    *previous.data_files,
+                ]
                 if f and f not in manifest.data_files
             ]
         )
@@ -204,7 +229,7 @@ def _fetch(
             except ScbError as exc:
                 if exc.status is None or not 400 <= exc.status < 500 or exc.status == 429:
                     raise
-                raise _explain_refusal(api, query.body, where, exc, policy) from exc
+                raise explain_refusal(api, query.body, where, exc, policy) from exc
             response_facts(doc, query, where)  # refuse a response that does not answer the request
             name = f"{run}-data-{number:03d}.json"
             saved.append(
@@ -254,37 +279,3 @@ def _known_regions(settings: Settings, previous: Manifest | None) -> set[str] | 
         if path.exists():
             return set(read_region_codes(path)["region_code"])
     return None
-
-
-def _explain_refusal(
-    api: Any, body: dict[str, Any], where: str, exc: ScbError, policy: RetryPolicy
-) -> ScbError:
-    """A refused data request, named as drift when SCB's metadata no longer has what we asked
-    for (SCB answers "400 Bad Request" for a region or year it has withdrawn)."""
-    try:
-        fresh = with_retries(
-            lambda: api.get_table_metadata(TABLE_ID), policy, f"{TABLE_ID} metadata"
-        )
-    except ScbError:
-        return exc
-    gone = []
-    for selection in body.get("selection", []):
-        dimension = selection["variableCode"]
-        if dimension not in fresh.get("id", []) or selection.get("codelist"):
-            continue  # codelist values (age groups) are checked against the codelist, not here
-        published = set(jsonstat2.category_codes(fresh, dimension))
-        missing = [c for c in selection["valueCodes"] if c not in published]
-        if missing:
-            gone.append(f"{_DIMENSION_WORDS.get(dimension, dimension)} {', '.join(missing[:10])}")
-    if not gone:
-        return ScbError(
-            f"{where}: SCB refused the request ({exc.status}), although it matches the table's "
-            "published metadata; try again later"
-        )
-    return ScbError(
-        f"metadata drift: {TABLE_ID} no longer has {'; '.join(gone)} (SCB refused {where} with "
-        f"{exc.status}); nothing was changed"
-    )
-
-
-_DIMENSION_WORDS = {"Region": "region", "Tid": "year", "UtbildningsNiva": "education level"}

@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from etl.errors import SourceError
-from etl.sources import jsonstat2
+from etl.sources import jsonstat2, kommungrupp
 from etl.sources.model import SourceBatch, SourceRecord, git_blob_id, sha256_of
 from etl.sources.pxweb_v1_json import read_v1_education_json
 from etl.sources.region_codes import municipality_codes_by_name, read_region_codes
@@ -47,8 +47,8 @@ def _record(
     return SourceRecord(
         source_id=f"offline:{key}",
         kind="api_metadata" if entry["role"] == "pxweb_v2_metadata" else "offline_file",
-        scb_table_id=entry["scb_table_id"],
-        scb_table_name=entry["scb_table_name"],
+        scb_table_id=entry.get("scb_table_id"),
+        scb_table_name=entry.get("scb_table_name"),
         title=entry["title"],
         query=entry.get("query"),
         url=None,
@@ -92,13 +92,27 @@ def read_offline_sources(data_dir: Path) -> tuple[pl.DataFrame, SourceRecord, li
 
     batches = []
     for key, entry in catalogue.items():
-        if entry["role"] == "region_codes":
+        if entry["role"] in _NOT_FACTS:
             continue
         path = _checked_path(data_dir, key, entry)
         batch = readers[entry["role"]](key, entry, path, regions)
         batch.expected_regions = regions["region_code"].to_list()
         batches.append(batch)
     return regions, codes_record, batches
+
+
+#: Catalogue roles that are not SCB facts or notes: read by their own functions.
+_NOT_FACTS = ("region_codes", "kommungrupp_skr_json")
+
+
+def read_offline_kommungrupp(
+    data_dir: Path, regions: pl.DataFrame
+) -> tuple[pl.DataFrame, SourceRecord]:
+    """SKR's kommungrupp 2023 per kommun of `regions` (the offline code list), with its record."""
+    key = next(k for k, e in load_catalogue().items() if e["role"] == "kommungrupp_skr_json")
+    entry = load_catalogue()[key]
+    path = _checked_path(data_dir, key, entry)
+    return kommungrupp.read_skr_file(path, regions), _record(key, entry, path, None)
 
 
 def _read_v1(key: str, entry: dict[str, str], path: Path, regions: pl.DataFrame) -> SourceBatch:

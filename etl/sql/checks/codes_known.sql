@@ -1,4 +1,4 @@
--- Region, level and sex codes are known, and age groups read "first-last".
+-- Region, level, sex and age-group codes are known (age groups: table age_group, "first-last").
 SELECT format('{}, year {}: unknown {} {}', dataset_id, year, what, code) AS problem
 FROM (
     SELECT DISTINCT dataset_id, year, 'region code' AS what, region_code AS code
@@ -11,6 +11,6 @@ FROM (
     FROM staging_facts WHERE sex NOT IN ('women', 'men')
     UNION ALL
     SELECT DISTINCT dataset_id, year, 'age group', age_group
-    FROM staging_facts WHERE NOT regexp_full_match(age_group, '\d{2}-\d{2}')
+    FROM staging_facts ANTI JOIN age_group USING (age_group)
 )
 ORDER BY ALL;

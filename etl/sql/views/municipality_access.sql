@@ -40,7 +40,9 @@ SELECT k.region_code, k.region_name, k.county_code,
             WHEN w.region_code IS NOT NULL THEN 'network'
             ELSE 'none_known' END AS evidence,
        coalesce(o.source_url, w.source_url) AS evidence_source_url,
-       coalesce(o.evidence_year, w.evidence_year) AS evidence_year
+       coalesce(o.evidence_year, w.evidence_year) AS evidence_year,
+       -- schema v4: appended
+       coalesce(o.larcentrum_count, 0) > 0 OR w.region_code IS NOT NULL AS has_known_larcentrum
 FROM kommuner AS k
 LEFT JOIN own AS o USING (region_code)
 LEFT JOIN network AS w USING (region_code)
@@ -50,10 +52,11 @@ COMMENT ON VIEW municipality_access IS 'Per kommun: what is known about a lärce
 COMMENT ON COLUMN municipality_access.region_code IS 'Kommun code.';
 COMMENT ON COLUMN municipality_access.region_name IS 'Kommun name.';
 COMMENT ON COLUMN municipality_access.county_code IS 'County (län) code.';
-COMMENT ON COLUMN municipality_access.has_larcentrum IS 'At least one named lärcentrum is known in the kommun (false means none is known, not none exists).';
+COMMENT ON COLUMN municipality_access.has_larcentrum IS 'At least one named lärcentrum is known in the kommun (false means no named one is known, not none exists; see has_known_larcentrum for kommun-level evidence too).';
 COMMENT ON COLUMN municipality_access.larcentrum_count IS 'Number of known, named lärcentrum in the kommun.';
 COMMENT ON COLUMN municipality_access.nearest_larcentrum IS 'The kommun''s own known centre, else the nearest known one (NULL when the registry is empty).';
 COMMENT ON COLUMN municipality_access.distance_km_to_nearest IS 'Great-circle km from the kommun''s representative point to the nearest *known* centre; 0 when the kommun has one. An unrecorded centre nearer by is not counted.';
 COMMENT ON COLUMN municipality_access.evidence IS 'named_centre (a named centre is known) | network (only kommun-level evidence: network membership, a study location, the Jämtland län-wide claim) | none_known (nothing recorded: not known, not "none").';
 COMMENT ON COLUMN municipality_access.evidence_source_url IS 'The page the grade rests on: the best-sourced centre''s, else the newest kommun-level claim''s; NULL for none_known.';
 COMMENT ON COLUMN municipality_access.evidence_year IS 'Year of that source (as the evidence states it, e.g. 2024, 2019+, undated).';
+COMMENT ON COLUMN municipality_access.has_known_larcentrum IS 'A lärcentrum is known in the kommun by any evidence: a named centre (has_larcentrum) OR kommun-level evidence (evidence = network). Use it, not has_larcentrum, to count kommuner with no known centre; false still means not known, not none.';

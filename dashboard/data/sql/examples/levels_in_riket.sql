@@ -1,5 +1,5 @@
 -- Persons 25-64 by education level in riket, with SCB's labels
-SELECT f.year, l.label_sv, sum(f.persons) AS persons
+SELECT f.year, l.label_sv, CAST(sum(f.persons) AS BIGINT) AS persons
 FROM population_education AS f
 JOIN education_level AS l USING (level_code)
 WHERE f.region_code = '00' AND f.age_group = '25-64'
