@@ -266,7 +266,8 @@ def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | 
         or (n.startswith(("duckdb_", "pragma_")) and n not in TABLE_FUNCTIONS)
     ):
         raise SandboxError("hidden", names=", ".join(hidden))
-    allowed = builtin_functions() - HIDDEN_FUNCTIONS
+    # unnest/unlist in a select list are parser forms, not catalog scalars
+    allowed = (builtin_functions() | {"unnest", "unlist"}) - HIDDEN_FUNCTIONS
     refused = {n for n in table_functions if n not in TABLE_FUNCTIONS}
     refused |= {n for n in functions if n not in allowed}
     if refused:

@@ -70,15 +70,11 @@ PLAIN_TYPES = frozenset(
         "float",
         "double",
         "decimal",
-        "date",
-        "timestamp",
-        "timestamp_s",
-        "timestamp_ms",
-        "timestamp_ns",
-        "timestamp with time zone",
         "varchar",
     }
 )
+# Dates and times are sent as their ISO text too: DuckDB's range (and `infinity`) is wider than
+# what polars and Python can convert, and a date far outside it would crash the page.
 #: Characters a number, date or time takes at most in a CSV cell (with its separator).
 PLAIN_CELL_CHARS = 40
 #: Per text cell on top of its bytes: two quotes, a separator, the formula guard's apostrophe.
@@ -88,7 +84,7 @@ BATCH_ROWS = 256
 
 def displayable(relation: Any) -> Any:
     """The relation with every column of a type the page cannot show as-is (LIST, STRUCT, MAP,
-    UNION, BLOB, INTERVAL, BIT, UUID, HUGEINT, TIME WITH TIME ZONE, ENUM, …) cast to text.
+    UNION, BLOB, INTERVAL, BIT, UUID, HUGEINT, dates and times, ENUM, …) cast to text.
 
     ENUMs become plain text too: their dictionary is then counted once per row, as it will be
     written to a file, instead of once per result."""
