@@ -4,11 +4,17 @@ the dashboard shows the difference and offers the file; applying it stays a CLI 
 
 from __future__ import annotations
 
+import hashlib
 import math
+import tempfile
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
 
 import polars as pl
 
-from etl.larcentrum.registry import COLUMNS
+from etl.larcentrum.registry import COLUMNS, RegistryError, validate
 
 #: A centre that keeps its name but whose point moved further than this is "moved".
 MOVED_KM = 1.0
@@ -73,3 +79,54 @@ def merged(current_list: pl.DataFrame, uploaded: pl.DataFrame) -> pl.DataFrame:
     covered = sorted(set(uploaded["kommun_code"]))
     kept = current_list.filter(~pl.col("kommun_code").is_in(covered))
     return pl.concat([kept.select(COLUMNS), uploaded.select(COLUMNS)]).sort("kommun_code", "name")
+
+
+#: Verdicts on uploaded files by content: a rerun of the page (any click) does not parse the
+#: same file again, and a refused file stays refused without another worker.
+_VERDICTS: OrderedDict[tuple[str, str], pl.DataFrame | RegistryError] = OrderedDict()
+_VERDICTS_KEPT = 16
+_LOCK = threading.Lock()
+
+
+def checked_upload(
+    data: bytes,
+    suffix: str,
+    shapes: dict[str, object],
+    on_wait: Callable[[], object] | None = None,
+) -> pl.DataFrame:
+    """An uploaded list validated (in the bounded parse worker, see `etl.larcentrum.registry`),
+    or RegistryError; remembered by content. `on_wait` runs while the worker works: a Streamlit
+    call there lets a rerun or a closed tab stop it."""
+    key = (hashlib.sha256(data).hexdigest(), suffix)
+    with _LOCK:
+        known = _VERDICTS.get(key)
+    if known is None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / f"upload{suffix}"
+            path.write_bytes(data)
+            try:
+                known = validate(path, shapes, on_wait=on_wait)
+            except RegistryError as exc:
+                if "took longer than" in str(exc) or "needed more than" in str(exc):
+                    raise  # a bound, not a verdict on the content: not remembered
+                known = exc
+        with _LOCK:
+            _VERDICTS[key] = known
+            while len(_VERDICTS) > _VERDICTS_KEPT:
+                _VERDICTS.popitem(last=False)
+    if isinstance(known, RegistryError):
+        raise known
+    return known
+
+
+def current_list(path: Path, shapes: dict[str, object]) -> pl.DataFrame:
+    """The installed list, validated once per file version (size and modification time)."""
+    stat = path.stat()
+    key = (f"{path}:{stat.st_size}:{stat.st_mtime_ns}", "installed")
+    with _LOCK:
+        known = _VERDICTS.get(key)
+    if not isinstance(known, pl.DataFrame):
+        known = validate(path, shapes)
+        with _LOCK:
+            _VERDICTS[key] = known
+    return known

@@ -7,8 +7,7 @@ applying the list stays a command-line step for whoever runs the database.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
+import time
 
 import polars as pl
 import streamlit as st
@@ -22,7 +21,7 @@ from dashboard.text.i18n import t
 from dashboard.text.safe_text import shorten
 from etl.config import load_settings
 from etl.formula_guard import neutralise_frame
-from etl.larcentrum.registry import RegistryError, validate
+from etl.larcentrum.registry import RegistryError
 from etl.sources.geography import municipality_shapes
 
 UPLOAD_TYPES = ["csv", "xlsx"]
@@ -44,15 +43,24 @@ def render() -> None:
     if uploaded is None:
         return
     suffix = ".xlsx" if uploaded.name.lower().endswith(".xlsx") else ".csv"
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(uploaded.getvalue())
-        try:
-            frame = validate(path, municipality_shapes())
-        except RegistryError as exc:
-            st.error(t("list_refused", lang, n=len(exc.problems)))
-            st.code("\n".join(shorten(p, 300) for p in exc.problems[:200]), language=None)
-            return
+    waiting = st.empty()
+    started = time.monotonic()
+
+    def on_wait() -> None:
+        # a Streamlit call while the parse worker runs: a rerun or a closed tab raises here,
+        # and the worker is killed (etl.larcentrum.registry.read_rows)
+        waiting.caption(t("list_checking", lang, seconds=f"{time.monotonic() - started:.0f}"))
+
+    try:
+        frame = registry_diff.checked_upload(
+            uploaded.getvalue(), suffix, municipality_shapes(), on_wait
+        )
+    except RegistryError as exc:
+        st.error(t("list_refused", lang, n=len(exc.problems)))
+        st.code("\n".join(shorten(p, 300) for p in exc.problems[:200]), language=None)
+        return
+    finally:
+        waiting.empty()
     regions = queries.regions()
     names = dict(zip(regions["region_code"], regions["region_name"], strict=True))
     changes = registry_diff.diff(queries.larcentrum(), frame, names)
@@ -74,11 +82,13 @@ def render() -> None:
             "moved_km": t("moved_km", lang),
         },
     )
-    current_list = validate(load_settings().larcentrum_path, municipality_shapes())
+    current_list = registry_diff.current_list(
+        load_settings().larcentrum_path, municipality_shapes()
+    )
     merged = registry_diff.merged(current_list, frame)
     st.download_button(
         t("download_merged", lang),
-        neutralise_frame(merged).write_csv().encode("utf-8"),
+        lambda: neutralise_frame(merged).write_csv().encode("utf-8"),
         "larcentrum.csv",
         "text/csv",
         key="merged_csv",
@@ -86,7 +96,7 @@ def render() -> None:
     st.caption(t("apply_merged", lang))
     st.download_button(
         t("download_changes", lang),
-        swedish_csv(changes),
+        lambda: swedish_csv(changes),
         "larcentrum-andringar.csv",
         "text/csv",
         key="changes_csv",

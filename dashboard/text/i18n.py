@@ -290,6 +290,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Bildexport kräver Chromium (kaleido); den finns inte här: {error}",
         "Image export needs Chromium (kaleido), which is missing here: {error}",
     ),
+    # ---- bounded checks (issue 20) ----
+    "list_checking": (
+        "Listan kontrolleras … ({seconds} s)",
+        "Checking the list … ({seconds} s)",
+    ),
 }
 
 

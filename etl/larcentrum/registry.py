@@ -339,7 +339,7 @@ def _read_xlsx(path: Path, raw: bytes) -> tuple[list[str], list[Row]]:
                 cells.append((number, values))
                 if len(cells) > MAX_ROWS + 1:
                     break
-    except RegistryError:
+    except (RegistryError, MemoryError):
         raise
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise RegistryError(
