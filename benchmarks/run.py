@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import db
+from dashboard.data import cache, db
 from dashboard.data.queries import sql_text
 from etl.build import build
 from etl.config import load_settings
@@ -123,6 +123,7 @@ def main() -> None:
             def missed(a: AppTest = app) -> None:
                 """A cache miss: the process-wide query and figure caches emptied first."""
                 st.cache_resource.clear()
+                cache.clear_all()
                 a.run()
 
             cold = timed(missed, 3)

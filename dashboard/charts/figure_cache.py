@@ -2,7 +2,7 @@
 
 Building the map's figure is most of a map rerun (Plotly validates every trace, the hover texts
 and marker layers are assembled); twenty people opening the same link would build it twenty
-times. `st.cache_resource` computes a key once while others wait for it (no stampede) and hands
+times. `process_cached` computes a key once while others wait for it (no stampede) and hands
 every session the same object, so callers must not modify a figure they get from here
 (`st.plotly_chart` only reads it; image and slide exports copy before fitting).
 """
@@ -13,9 +13,9 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 import plotly.graph_objects as go
-import streamlit as st
 
 from dashboard.data import db, queries
+from dashboard.data.cache import ProcessCache
 
 #: A map figure is ~100 kB (a few MB where its outlines are inline): a few dozen views cover a
 #: workshop without growing the process past its memory budget.
@@ -34,9 +34,10 @@ class SharedFigure(go.Figure):
         return self._shared_dict
 
 
-@st.cache_resource(show_spinner=False, max_entries=MAX_FIGURES)
-def _built(key: tuple[Hashable, ...], version: str, _build: Callable[[], go.Figure]) -> go.Figure:
-    fig = _build()
+_figures = ProcessCache(MAX_FIGURES)
+
+
+def _shared(fig: go.Figure) -> go.Figure:
     # re-classed, not copied: `SharedFigure(fig)` would validate and copy every trace again
     fig.__class__ = SharedFigure
     return fig
@@ -45,4 +46,5 @@ def _built(key: tuple[Hashable, ...], version: str, _build: Callable[[], go.Figu
 def shared_figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
     """The figure for `key` under the current database, built by `build` on a miss. The key
     must name everything the figure shows (view parameters, language, texts)."""
-    return _built(key, db.data_version(queries.db_path()), build)
+    version = db.data_version(queries.db_path())
+    return _figures.get((key, version), lambda: _shared(build()))

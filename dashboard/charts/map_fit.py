@@ -69,10 +69,39 @@ def view(centre: dict[str, float], zoom: float, width: int, height: int) -> Boun
     return (centre["lon"] - half_lon, south, centre["lon"] + half_lon, north)
 
 
-def apply(fig: Any, width: int, height: int) -> None:
-    """Re-fit a map figure whose bounds it carries to a plot area of width×height."""
+def paper_position(
+    lon: float, lat: float, centre: dict[str, float], zoom: float, width: int, height: int
+) -> tuple[float, float]:
+    """Where a point lies on the plot area, as Plotly's paper coordinates (0-1 each way)."""
+    world = TILE * 2**zoom
+    x = 0.5 + (lon - centre["lon"]) / 360 * world / width
+    y = 0.5 + (_mercator(lat) - _mercator(centre["lat"])) / (2 * math.pi) * world / height
+    return x, y
+
+
+def apply(fig: Any, width: int, height: int, label_size: int = 12) -> None:
+    """Re-fit a map figure whose bounds it carries to a plot area of width×height, and name
+    the regions it carries labels for. Labels are annotations placed for this size: a picture
+    or slide does not pan, so they stay on their regions (a page's map pans, so it has none)."""
     meta = fig.layout.meta
     if not isinstance(meta, dict) or not meta.get("bounds"):
         return
     centre, zoom = fit(tuple(meta["bounds"]), width, height)
     fig.update_layout(map={"center": centre, "zoom": zoom})
+    kept = [a for a in fig.layout.annotations if a.name != "map_label"]
+    fig.layout.annotations = kept
+    for lon, lat, name, marked in meta.get("labels") or []:
+        x, y = paper_position(lon, lat, centre, zoom, width, height)
+        if 0 <= x <= 1 and 0 <= y <= 1:
+            fig.add_annotation(
+                x=x,
+                y=y,
+                xref="paper",
+                yref="paper",
+                text=f"<b>{name}</b>" if marked else name,
+                showarrow=False,
+                font={"size": label_size + (3 if marked else 0), "color": "#111111"},
+                bgcolor="rgba(255,255,255,0.85)" if marked else "rgba(255,255,255,0.6)",
+                borderpad=1,
+                name="map_label",
+            )

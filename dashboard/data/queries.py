@@ -3,9 +3,9 @@
 Pages call these functions and never see SQL. Results are cached per data version, so a
 rebuilt or refreshed database shows up on the next rerun without restarting the app.
 
-The cache is process-wide and holds the frames themselves (`st.cache_resource`), not pickled
-copies (`st.cache_data`): twenty sessions asking for the same view share one frame, and no
-rerun spends time unpickling. That is safe because polars frames are never changed in place;
+The cache is process-wide and holds the frames themselves (`dashboard.data.cache`), not pickled
+copies: twenty sessions asking for the same view share one frame, and no rerun spends time
+unpickling; it has no Streamlit in it, so the deck command line shares the code. That is safe because polars frames are never changed in place;
 nothing here or in the pages mutates a cached result.
 """
 
@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
-import streamlit as st
 
 from dashboard.data import db, geometry_files
+from dashboard.data.cache import process_cached
 from dashboard.text.definitions import DEFAULT as DEFAULT_DEFINITION
 from dashboard.text.definitions import DEFINITIONS
 from etl.config import load_settings
@@ -55,7 +55,7 @@ def db_path() -> Path:
     return load_settings().db_path
 
 
-@st.cache_resource(show_spinner=False, max_entries=1024)
+@process_cached(max_entries=1024)
 def _cached(
     name: str, params: tuple[tuple[str, Any], ...], path: str, version: str
 ) -> pl.DataFrame:
@@ -90,7 +90,7 @@ def available_periods() -> dict[str, list[int]]:
     return _periods(str(path), db.data_version(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@process_cached(max_entries=4)
 def _periods(path: str, version: str) -> dict[str, list[int]]:
     frame = run("available_periods")
     return {
@@ -187,7 +187,7 @@ def shapes(level: str) -> dict[str, Any]:
     return _parsed_shapes(level, str(path), db.data_version(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@process_cached(max_entries=8)
 def _parsed_shapes(level: str, path: str, version: str) -> dict[str, Any]:
     frame = run("shapes", level=level)
     return {
@@ -205,7 +205,7 @@ def shapes_url(level: str) -> str | None:
     return _published_shapes(level, str(path), db.data_version(path))
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
+@process_cached(max_entries=8)
 def _published_shapes(level: str, path: str, version: str) -> str | None:
     return geometry_files.publish(level, shapes(level))
 
@@ -266,3 +266,30 @@ def sources() -> pl.DataFrame:
 def build_info() -> dict[str, Any]:
     frame = run("build_info")
     return frame.row(0, named=True) if frame.height else {}
+
+
+def kommungrupp_rows(
+    group: str, year: int, age_group: str, measure: str, definition: str = DEFAULT_DEFINITION
+) -> pl.DataFrame:
+    """One kommungrupp's shares (summed persons of its kommuner), named like a region row;
+    empty where the database has no kommungrupper."""
+    if not has_relation("kommungrupp_gender_gap"):
+        return pl.DataFrame()
+    return run(
+        "kommungrupp_rows",
+        group=group,
+        year=year,
+        age_group=age_group,
+        measure=_measure(measure),
+        definition=_definition(definition),
+    )
+
+
+def has_relation(name: str) -> bool:
+    return name in set(run("relations")["name"])
+
+
+def label_points() -> dict[str, tuple[float, float]]:
+    """Kommun code → (lon, lat) of a point inside it, where a map picture writes its name."""
+    frame = run("label_points")
+    return {c: (lon, lat) for c, lon, lat in frame.iter_rows()}

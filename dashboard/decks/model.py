@@ -13,29 +13,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dashboard.model.registry import VIEWS as _VIEWS
+from dashboard.model.registry import all_keys
 from dashboard.text.safe_text import shorten
 
-VIEWS = ("overview", "ranking", "gap", "trends", "map", "compare", "definitions")
+VIEWS = tuple(_VIEWS)
 DECK_VERSION = 1
-#: The URL parameters the chart pages write; nothing else describes a view.
-PARAM_KEYS = frozenset(
-    {
-        "age",
-        "county",
-        "definition",
-        "highlight",
-        "lc",
-        "measure",
-        "region",
-        "regions",
-        "scope",
-        "sex",
-        "show",
-        "year",
-    }
-)
+#: The parameters the views declare; nothing else describes a view.
+PARAM_KEYS = all_keys()
 #: Every value the pages write is a code, a year or a comma-separated list of them.
-PARAM_VALUE = re.compile(r"[A-Za-z0-9_,\-]{0,200}")
+PARAM_VALUE = re.compile(r"[A-Za-z0-9_,.\-]{0,200}")
 MAX_SLIDES = 40
 TITLE_LIMIT = 120
 DEFAULT_TITLE = "Utbildningsläget"

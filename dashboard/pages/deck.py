@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import charts
 from dashboard.decks import pinning
 from dashboard.decks import render as drawing
 from dashboard.decks.examples import example_deck
@@ -19,6 +20,7 @@ from dashboard.decks.model import (
 from dashboard.render import pptx as pptx_export
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
+from dashboard.render.slides import presentation
 from dashboard.text.i18n import DECK_SV, t
 from dashboard.text.safe_text import html_text, markdown, quote
 
@@ -28,9 +30,11 @@ HIDE_CHROME = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-  .block-container { padding-top: 1.2rem !important; padding-bottom: 0 !important; max-width: 100% !important; }
-  h1.slide-headline { font-size: 2.3rem; line-height: 1.2; margin: 0 0 0.4rem 0; }
-  .slide-footer { font-size: 1.05rem; color: #444; }
+  .block-container { padding: 2rem 3rem 0 3rem !important; max-width: 100% !important; }
+  h1.slide-headline { font-size: clamp(1.4rem, 2.2vw, 2.6rem); line-height: 1.2; margin: 0 0 0.2rem 0; padding: 0; }
+  .slide-title { font-size: clamp(0.9rem, 1.1vw, 1.3rem); color: #333; margin: 0 0 0.3rem 0; }
+  .slide-footer { font-size: clamp(0.8rem, 0.9vw, 1.1rem); color: #444; }
+  .slide-counter { white-space: nowrap; font-size: 1.1rem; text-align: center; padding-top: 0.4rem; }
 </style>
 """
 
@@ -42,6 +46,7 @@ def _current_deck() -> Deck:
         try:
             session = from_link(token)
             st.session_state["deck"] = session
+            st.session_state["_title_from_link"] = session.title
         except DeckError as exc:
             st.error(_refused(exc, state.lang()))
         st.session_state["_deck_token"] = token
@@ -71,32 +76,35 @@ def present(deck: Deck, lang: str) -> None:
     count = len(deck.slides)
     raw = st.query_params.get("slide", "1")
     number = min(max(int(raw) if raw.isdigit() else 1, 1), count)
-    rendered = drawing.render(deck.slides[number - 1], lang)
+    result = drawing.render(deck.slides[number - 1], lang)
     width, height = SCREENS.get(st.query_params.get("screen", "720"), SCREENS["720"])
-    # the headline and footer are generated from the database, and escaped all the same
+    # headline and title are generated from the database, and escaped all the same
     st.markdown(
-        f'<h1 class="slide-headline">{html_text(rendered.headline)}</h1>', unsafe_allow_html=True
+        f'<h1 class="slide-headline">{html_text(result.headline)}</h1>'
+        f'<p class="slide-title">{html_text(result.title)}</p>',
+        unsafe_allow_html=True,
     )
-    # fixed height so headline, chart and footer fit a 1280×720 projector; Streamlit's theme is
-    # off here because it would replace the large slide fonts with its own small ones
+    # fixed height so headline, chart and footer fit the projector; Streamlit's theme is off
+    # here because it would replace the large slide fonts with its own small ones
     st.plotly_chart(
-        drawing.presentation(rendered.figure, width=width, height=height),
+        presentation(charts.figure(result, inline_shapes=True), width=width, height=height),
         theme=None,
         config={"displayModeBar": False},
-        alt=rendered.headline,
+        alt=result.headline,
         key=f"slide_{number}",
     )
-    left, middle, right, end = st.columns([1, 6, 1, 1])
+    left, middle, counter, right, end = st.columns([1, 12, 2, 1, 2])
     if left.button(
         "◀", key="previous", shortcut="Left", help=t("previous", lang), disabled=number == 1
     ):
         st.query_params["slide"] = str(number - 1)
         st.rerun()
     middle.markdown(
-        f'<div class="slide-footer">{html_text(rendered.source)} · '
-        f"{html_text(pinning.version_note(deck, lang))} · {number} / {count}</div>",
+        f'<div class="slide-footer">{html_text(result.source)} · '
+        f"{html_text(pinning.version_note(deck, lang))}</div>",
         unsafe_allow_html=True,
     )
+    counter.markdown(f'<div class="slide-counter">{number} / {count}</div>', unsafe_allow_html=True)
     if right.button(
         "▶", key="next", shortcut="Right", help=t("next", lang), disabled=number == count
     ):
@@ -125,18 +133,18 @@ def edit(deck: Deck, lang: str) -> None:
         else:
             return
 
+    if st.session_state.get("_title_from_link") == deck.title:
+        # a link's title is anyone's text: shown as theirs, never as a figure of ours
+        st.caption(t("deck_title_from_link", lang, title=quote(deck.title)))
     deck.title = clean_title(
         st.text_input(t("deck_title", lang), deck.title, max_chars=TITLE_LIMIT, key="deck_title")
     )
     for index, spec in enumerate(list(deck.slides)):
-        rendered = drawing.render(spec, lang)
+        result = drawing.render(spec, lang)
         cols = st.columns([1, 12, 1, 1, 1])
         cols[0].markdown(f"**{index + 1}**")
         pinned = " 📌" if spec.snapshot is not None else ""
-        cols[1].markdown(
-            f"{markdown(rendered.headline)}{pinned}  \n{quote(spec.view)} · "
-            + " · ".join(quote(f"{k}={v}") for k, v in spec.params.items())
-        )
+        cols[1].markdown(f"**{markdown(result.headline)}**{pinned}  \n{markdown(result.title)}")
         if cols[2].button("↑", key=f"up_{index}", disabled=index == 0):
             deck.slides[index - 1], deck.slides[index] = deck.slides[index], deck.slides[index - 1]
             st.rerun()
@@ -190,7 +198,15 @@ def edit(deck: Deck, lang: str) -> None:
             key="deck_pptx",
         )
     st.markdown(f"**{t('share_link', lang)}**")
-    st.code(f"/bildspel?deck={to_link(deck)}", language=None)
+    link = share_link(deck, lang)
+    st.code(link, language=None, wrap_lines=True)  # the code block's own button copies it
+
+
+def share_link(deck: Deck, lang: str) -> str:
+    """The whole address of the deck, as the browser reached this server."""
+    base = (st.context.url or "").split("?")[0].rstrip("/")
+    base = base.rsplit("/bildspel", 1)[0] if base.endswith("/bildspel") else base
+    return f"{base}/bildspel?lang={lang}&deck={to_link(deck)}"
 
 
 def _file_name(deck: Deck) -> str:

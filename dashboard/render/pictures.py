@@ -1,6 +1,7 @@
-"""Figures as pictures (PNG, SVG) that say what they show, drawn by kaleido with the local
-Chromium — one Chromium per process, started on first use and kept, so the second picture
-costs a fraction of the first (a fresh Chromium per picture took ~6 s)."""
+"""A view as a picture (PNG, SVG) that says what it shows — title, sentence, the chart, and
+the source line once, in a margin kept for it — drawn by kaleido with the local Chromium.
+One Chromium per process, started on first use and kept, so the second picture costs a
+fraction of the first (a fresh Chromium per picture took ~6 s)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,11 @@ import warnings
 
 import plotly.graph_objects as go
 
+from dashboard import charts
 from dashboard.charts import map_fit
-from dashboard.decks.render import presentation
+from dashboard.charts.theme import with_source
+from dashboard.model.result import ViewResult
+from dashboard.render.slides import presentation
 
 WIDTH, HEIGHT = 1920, 1080
 _started = threading.Lock()
@@ -45,8 +49,8 @@ def _draw(fig: go.Figure, fmt: str, scale: int) -> bytes:
 
 
 def slide_picture(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    """A chart for a slide that has its own title: projector type, no title of its own. The
-    same figure is drawn once per process (every kommun's deck of a län shows the same map)."""
+    """A chart for a slide that has its own headline, title and footer. The same figure is
+    drawn once per process (every kommun's deck of a län shows the same map)."""
     key = hashlib.sha256(f"{width}x{height}:{fig.to_json()}".encode()).hexdigest()
     if (cached := _pictures.get(key)) is not None:
         return cached
@@ -58,30 +62,36 @@ def slide_picture(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT) -> b
     return picture
 
 
-def titled(fig: go.Figure, subtitle: str, width: int = WIDTH, height: int = HEIGHT) -> go.Figure:
-    """The figure as a stand-alone picture: its title (what, who, ages, year, where), a
-    subtitle (the sentence of what it shows) and the source line, at projector type sizes."""
-    title = fig.layout.title.text or ""
-    picture = presentation(fig, width, height)
+def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.Figure:
+    """The view as a stand-alone picture: its title, its sentence as subtitle, and the source
+    line at the bottom in a margin of its own (so it is never clipped nor drawn twice)."""
+    picture = presentation(charts.figure(result, inline_shapes=True), width, height)
     scale = width / 1280
+    top, bottom = round(110 * scale), round(90 * scale)
     picture.update_layout(
         title={
-            "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": round(15 * scale), "color": "#333"}},
+            "text": result.title,
+            "subtitle": {
+                "text": result.headline,
+                "font": {"size": round(15 * scale), "color": "#333"},
+            },
             "x": 0.01,
             "xanchor": "left",
-            "font": {"size": round(22 * scale), "color": "#111"},
+            "font": {"size": round(20 * scale), "color": "#111"},
         },
-        margin={"t": round(110 * scale)},
+        margin={"t": top, "b": bottom},
     )
-    map_fit.apply(picture, width - 160, height - round(110 * scale) - round(80 * scale))
+    map_fit.apply(picture, width - 160, height - top - bottom, round(13 * scale))
+    with_source(picture, result.source, bottom)
+    picture.update_annotations(font={"size": round(12 * scale)}, selector={"name": "source"})
     return picture
 
 
-def png(fig: go.Figure, subtitle: str = "", width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    scale = _scale(fig)
-    return _draw(titled(fig, subtitle, width // scale, height // scale), "png", scale)
+def png(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> bytes:
+    probe = charts.figure(result, inline_shapes=True)
+    scale = _scale(probe)
+    return _draw(titled(result, width // scale, height // scale), "png", scale)
 
 
-def svg(fig: go.Figure, subtitle: str = "", width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    return _draw(titled(fig, subtitle, width, height), "svg", 1)
+def svg(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> bytes:
+    return _draw(titled(result, width, height), "svg", 1)

@@ -1,5 +1,5 @@
-"""A deck as PowerPoint a presenter shows unchanged: per slide a headline, a subtitle saying
-measure · who · ages · year · where, a native chart (data embedded, editable; see
+"""A deck as PowerPoint a presenter shows unchanged: per slide the view's sentence as headline,
+its title (measure · who · ages · year · where) as subtitle, a native chart (data embedded, editable; see
 `pptx_charts`) or a map picture, the source line and data version, and the sentence and the
 definition in the speaker notes. Without a local Chromium a map slide says so and the rest of
 the deck is exported."""
@@ -13,9 +13,10 @@ import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
-from dashboard.decks.model import Deck, Slide
+from dashboard.decks.model import Deck
 from dashboard.decks.pinning import version_note
-from dashboard.decks.render import Rendered, render
+from dashboard.decks.render import render
+from dashboard.model.result import ViewResult
 from dashboard.render import pictures as images
 from dashboard.render import pptx_charts
 
@@ -38,11 +39,11 @@ def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture
             _headline_size(rendered.headline),
             bold=True,
         )
-        _text(slide, _subtitle(rendered), (0.5, 1.12, 12.333, 0.4), 13, colour="#333333")
-        _body(slide, rendered, spec, lang, image)
+        _text(slide, rendered.title, (0.5, 1.12, 12.333, 0.4), 13, colour="#333333")
+        _body(slide, rendered, lang, image)
         _text(slide, f"{rendered.source} · {note}", (0.5, 6.9, 12.333, 0.45), 10, colour="#444444")
         slide.notes_slide.notes_text_frame.text = (
-            f"{rendered.headline}\n\n{rendered.source}\n{note}"
+            f"{rendered.headline}\n\n{rendered.definition}\n{rendered.source}\n{note}"
         )
     buffer = io.BytesIO()
     prs.save(buffer)
@@ -52,11 +53,6 @@ def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture
 def _headline_size(text: str) -> int:
     """Two lines fit above the subtitle: 24 pt holds ~85 characters, 16 pt ~150."""
     return 24 if len(text) <= 85 else 20 if len(text) <= 115 else 16
-
-
-def _subtitle(rendered: Rendered) -> str:
-    """Measure · definition, who, ages, year — where: the chart's own title."""
-    return str(rendered.figure.layout.title.text or "")
 
 
 def _text(
@@ -77,12 +73,15 @@ def _text(
         paragraph.font.color.rgb = pptx_charts.rgb(colour)
 
 
-def _body(slide: object, rendered: Rendered, spec: Slide, lang: str, image: ImageMaker) -> None:
+def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker) -> None:
     shapes = slide.shapes  # type: ignore[attr-defined]
-    frame = rendered.table
-    if rendered.kind == "map":
+    spec = rendered.chart
+    frame = spec.frame
+    if spec.kind == "map":
+        from dashboard import charts
+
         try:
-            picture = image(rendered.figure)
+            picture = image(charts.figure(rendered, inline_shapes=True))
         except Exception as exc:  # kaleido raises several types when Chromium is missing
             box = shapes.add_textbox(*BODY)
             box.text_frame.text = (
@@ -94,16 +93,13 @@ def _body(slide: object, rendered: Rendered, spec: Slide, lang: str, image: Imag
             )
             return
         shapes.add_picture(io.BytesIO(picture), BODY[0] + Inches(1.4), BODY[1], height=BODY[3])
-    elif rendered.kind == "bars":
-        pptx_charts.ranking(shapes, BODY, frame, rendered.show, lang, spec.params.get("highlight"))
-    elif rendered.kind == "columns":
+    elif spec.kind == "ranking":
+        pptx_charts.ranking(shapes, BODY, frame, spec.show, lang, spec.highlight)
+    elif spec.kind in ("columns", "definitions"):
         pptx_charts.columns(shapes, BODY, frame, lang)
-    elif rendered.kind == "lines":
-        sexes = [
-            s
-            for s in spec.params.get("sex", "women,men").split(",")
-            if s in ("women", "men", "total", "gap")
-        ]
-        pptx_charts.lines(shapes, BODY, frame, sexes or ["women", "men"], lang)
-    else:  # the gender gap
+    elif spec.kind == "lines":
+        pptx_charts.lines(shapes, BODY, frame, list(spec.sexes), lang)
+    elif spec.kind == "dumbbell":
         pptx_charts.gap(shapes, BODY, frame, lang)
+    else:
+        pptx_charts.other(shapes, BODY, rendered, lang)

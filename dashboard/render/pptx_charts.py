@@ -12,11 +12,12 @@ import polars as pl
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Pt
 
-from dashboard.charts.figures import COLOURS, value_column
+from dashboard.charts.theme import COLOURS, value_column
 from dashboard.text.formatting import number, percent
 from dashboard.text.i18n import show_label, t
 
@@ -144,7 +145,8 @@ def columns(shapes: Any, box: Box, frame: pl.DataFrame, lang: str) -> None:
 
 
 def lines(shapes: Any, box: Box, frame: pl.DataFrame, sexes: list[str], lang: str) -> None:
-    """Shares over time: colour by sex, riket in black; the last year of each line labelled."""
+    """Shares over time: colour by sex, riket dashed (so its women and men differ from each
+    other and from the region's); the last year of each line labelled."""
     years = sorted(set(frame["year"]))
     data = CategoryChartData()
     data.categories = [str(y) for y in years]
@@ -162,9 +164,11 @@ def lines(shapes: Any, box: Box, frame: pl.DataFrame, sexes: list[str], lang: st
             keys.append((code, sex, [by_year.get(y) for y in years]))
     chart = shapes.add_chart(XL_CHART_TYPE.LINE_MARKERS, *box, data).chart
     for series, (code, sex, values) in zip(chart.plots[0].series, keys, strict=True):
-        colour = COLOURS["country"] if code == "00" else COLOURS[sex]
+        colour = COLOURS[sex]
         series.format.line.color.rgb = rgb(colour)
-        series.format.line.width = Pt(3 if code == "00" else 2.25)
+        series.format.line.width = Pt(2.25 if code == "00" else 3)
+        if code == "00":
+            series.format.line.dash_style = MSO_LINE_DASH_STYLE.DASH
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.rgb = rgb(colour)
         fmt = (lambda v: number(v, 1, lang)) if sex == "gap" else (lambda v: percent(v, 1, lang))
@@ -202,3 +206,10 @@ def gap(shapes: Any, box: Box, frame: pl.DataFrame, lang: str) -> None:
     _percent_axis(chart)
     _every_category(chart, rows.height)
     _legend(chart, True)
+
+
+def other(shapes: Any, box: Box, result: Any, lang: str) -> None:
+    """The views added later draw through their own builders (dashboard.render.pptx_more)."""
+    from dashboard.render import pptx_more
+
+    pptx_more.chart(shapes, box, result, lang)

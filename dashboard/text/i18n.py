@@ -56,6 +56,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The link's value for {name} is not recognised: {value}. Showing {shown}.",
     ),
     "deck_slide_label": ("{n}. {view}: {headline}", "{n}. {view}: {headline}"),
+    "deck_title_from_link": (
+        "Titeln {title} kommer från länken, inte från data.",
+        "The title {title} comes from the link, not from the data.",
+    ),
     "copy_link": ("Kopiera länken", "Copy the link"),
     "link_copied": ("Länken är kopierad.", "The link is copied."),
     "file_about": ("Om data", "About the data"),

@@ -1,0 +1,124 @@
+"""The look every chart shares: colours, text contrast, number formats, axes, the title, and
+the source line that pictures carry inside them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import plotly.graph_objects as go
+import polars as pl
+
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import t
+
+#: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
+COLOURS = {
+    "women": "#D55E00",
+    "men": "#0072B2",
+    "total": "#009E73",
+    "gap": "#CC79A7",
+    "country": "#000000",
+    "highlight": "#F0E442",
+    "muted": "#9AA5B1",
+}
+#: Text on charts: 12.6:1 on white (WCAG AA asks 4.5:1 for axis and label text)
+TEXT = "#333333"
+#: Map scales: sequential for shares (and for a gap whose values all lie on one side of 0),
+#: diverging around 0 only when the gaps really change sign. Both colour-blind safe.
+SEQUENTIAL = "Viridis"
+SEQUENTIAL_GAP = "Purples"
+DIVERGING = "PuOr"
+#: Lines: colour says the sex, the dash says the region — riket always dashed.
+REGION_DASHES = ["solid", "dot", "dashdot", "longdashdot", "longdash"]
+COUNTRY_DASH = "dash"
+#: References drawn across a chart: riket, then a kommungrupp.
+REFERENCE_DASHES = ["dash", "dot"]
+
+
+def value_column(show: str) -> str:
+    return "gap_pp" if show == "gap" else f"{show}_share"
+
+
+def format_value(value: float | None, show: str, lang: str) -> str:
+    return (
+        f"{number(value, 1, lang)} {t('pp_short', lang)}"
+        if show == "gap"
+        else percent(value, 1, lang)
+    )
+
+
+def percent_axis(lang: str) -> dict[str, Any]:
+    return {"ticksuffix": "\u202f%" if lang == "sv" else "%", "rangemode": "tozero"}
+
+
+def points_axis(lang: str) -> dict[str, Any]:
+    """A gap's axis: its unit on every tick and in the axis title."""
+    return {"ticksuffix": f" {t('pp_short', lang)}", "title": {"text": t("gap_pp", lang)}}
+
+
+def region_names(frame: pl.DataFrame, lang: str) -> list[str]:
+    """Region names as the chart's language says them: riket is "Sweden" in English."""
+    if "region_code" not in frame.columns:
+        return [str(n) for n in frame["region_name"]]
+    return [
+        t("country", lang) if code == "00" else str(name)
+        for code, name in zip(frame["region_code"], frame["region_name"], strict=True)
+    ]
+
+
+def layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
+    base: dict[str, Any] = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "automargin": True},
+        "separators": ", " if lang == "sv" else ".,",
+        "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 14},
+        "legend": {"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
+        "margin": {"l": 10, "r": 10, "t": 80, "b": 40},
+        "plot_bgcolor": "white",
+    }
+    fig.update_layout(**(base | extra))
+    # Streamlit's theme greys axis text (#808495, 3.7:1 on white); ours passes WCAG AA (≥ 4.5:1)
+    fig.update_layout(font={"color": TEXT}, legend={"font": {"color": TEXT}})
+    fig.update_xaxes(tickfont={"color": TEXT}, title_font={"color": TEXT})
+    fig.update_yaxes(tickfont={"color": TEXT}, title_font={"color": TEXT})
+    fig.update_traces(
+        colorbar={"tickfont": {"color": TEXT}, "title": {"font": {"color": TEXT}}},
+        selector={"type": "choroplethmap"},
+    )
+    return fig
+
+
+def reference_lines(
+    fig: go.Figure, references: tuple[tuple[str, float], ...], show: str, lang: str, axis: str = "x"
+) -> None:
+    """Riket (and a kommungrupp) as labelled lines across the bars."""
+    for index, (label, value) in enumerate(references):
+        line = {
+            "line_dash": REFERENCE_DASHES[index % len(REFERENCE_DASHES)],
+            "line_color": COLOURS["country"] if index == 0 else "#555555",
+            "annotation_text": f"{label} {format_value(value, show, lang)}",
+            "annotation_position": "top" if index == 0 else "bottom",
+        }
+        if axis == "x":
+            fig.add_vline(x=value, **line)
+        else:
+            fig.add_hline(y=value, **line)
+
+
+def with_source(fig: go.Figure, source: str, bottom: int) -> go.Figure:
+    """The source line inside a picture, below the plot in a margin kept for it (`bottom`
+    pixels), the definition on a line of its own so it fits a 1280-px projector."""
+    fig.add_annotation(
+        text=source.replace(". Definition:", ".<br>Definition:"),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-bottom + 8,
+        xanchor="left",
+        yanchor="bottom",
+        showarrow=False,
+        align="left",
+        font={"size": 12, "color": "#444444"},
+        name="source",
+    )
+    return fig

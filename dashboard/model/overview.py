@@ -1,0 +1,171 @@
+"""Översikt: one region against its län (for a kommun), its kommungrupp and riket — shares,
+gap, ranks nationally and in the län, change since earlier years, and a sentence."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.data import queries
+from dashboard.model import common, tables
+from dashboard.model.params import Values
+from dashboard.model.result import ChartSpec, Metric, ViewResult
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import level_word, t
+from dashboard.text.narrative import ages, headline
+
+NAME = "overview"
+PARAMS = [
+    common.region_param("00"),
+    common.age_param(),
+    common.year_param(),
+    common.measure_param(),
+    common.definition_param(),
+]
+SEXES = ("women", "men", "total")
+
+
+def _row(region: str, values: Values, year: int) -> dict | None:
+    frame = queries.region_measures(region, values["age"], values["measure"], values["definition"])
+    rows = frame.filter(pl.col("year") == year)
+    return rows.row(0, named=True) if rows.height else None
+
+
+def _rank_facts(row: dict, lang: str) -> tuple[str, ...]:
+    """ "Kvinnor: 73 av 290 kommuner · 1 av 9 i Södermanlands län" per sex."""
+    if row["region_level"] == "country":
+        return ()
+    lines = []
+    for sex in SEXES:
+        text = f"{t(sex, lang)}: " + t(
+            "rank_of",
+            lang,
+            rank=row[f"rank_{sex}"],
+            n=row["n_regions"],
+            level=level_word(row["region_level"], lang),
+        )
+        county_rank = row.get(f"county_rank_{sex}")
+        if county_rank is not None and row.get("n_in_county"):
+            text += " · " + t(
+                "rank_in", lang, rank=county_rank, n=row["n_in_county"], where=row["county_name"]
+            )
+        group_rank = row.get(f"kommungrupp_rank_{sex}")
+        if group_rank is not None and row.get("n_in_kommungrupp"):
+            text += " · " + t(
+                "rank_in_kommungrupp",
+                lang,
+                rank=group_rank,
+                n=row["n_in_kommungrupp"],
+                group=f"{row['kommungrupp_code']} {row['kommungrupp_name']}",
+            )
+        lines.append(text)
+    return tuple(lines)
+
+
+def _group_row(code: str, values: Values, year: int) -> dict | None:
+    """The kommun's kommungrupp as one more comparison row, when the database has them."""
+    group = common.kommungrupp_of(code)
+    if not group:
+        return None
+    frame = queries.kommungrupp_rows(
+        group, year, values["age"], values["measure"], values["definition"]
+    )
+    return frame.row(0, named=True) if frame.height else None
+
+
+def _comparisons(row: dict, values: Values, year: int, lang: str) -> tuple[str, ...]:
+    """The kommun's län and kommungrupp beside riket: "Södermanlands län 41,1 % · …"."""
+    if row["region_level"] != "municipality":
+        return ()
+    parts = []
+    county = _row(str(row["county_code"]), values, year)
+    if county:
+        parts.append((county["region_name"], county))
+    group = _group_row(row["region_code"], values, year)
+    if group:
+        parts.append((f"{t('kommungrupp', lang)} {group['region_name']}", group))
+    parts.append((t("country", lang), {f"{s}_share": row[f"country_{s}_share"] for s in SEXES}))
+    return tuple(
+        f"{name}: "
+        + ", ".join(f"{t(s, lang).lower()} {percent(r[f'{s}_share'], 1, lang)}" for s in SEXES)
+        for name, r in parts
+    )
+
+
+def _metrics(row: dict, history: pl.DataFrame, year: int, lang: str) -> tuple[Metric, ...]:
+    earlier = history.filter(pl.col("year") < year)
+    previous = earlier.row(-1, named=True) if earlier.height else None
+    cards = []
+    for sex in SEXES:
+        delta = None
+        if previous and previous[f"{sex}_share"] is not None and row[f"{sex}_share"] is not None:
+            change = row[f"{sex}_share"] - previous[f"{sex}_share"]
+            delta = f"{number(change, 1, lang)} {t('pp_short', lang)} " + t(
+                "since_previous", lang, year=previous["year"]
+            )
+        cards.append(Metric(t(sex, lang), percent(row[f"{sex}_share"], 1, lang), delta))
+    cards.append(
+        Metric(
+            t("gap_pp", lang),
+            f"{number(row['gap_pp'], 1, lang)} {t('pp_short', lang)}",
+            f"{t('country', lang)}: {number(row['country_gap_pp'], 1, lang)} {t('pp_short', lang)}",
+            reference=True,
+        )
+    )
+    return tuple(cards)
+
+
+def load(values: Values, lang: str) -> ViewResult:
+    region, year = values["region"], int(values["year"])
+    history = queries.region_measures(
+        region, values["age"], values["measure"], values["definition"]
+    )
+    row = history.filter(pl.col("year") == year).row(0, named=True)
+    sentence = headline(row, year, values["age"], values["measure"], lang)
+    source = common.source(year, values, lang)
+    base = common.title_base(values, lang)
+    name = common.region_name(region, lang)
+    codes = [region]
+    if row["region_level"] == "municipality":
+        codes.append(str(row["county_code"]))
+    notes = list(common.noise_notes([year], lang))
+    if history.height > 1:
+        years = history["year"].to_list()
+        frame = queries.series(codes, values["age"], values["measure"], values["definition"])
+        chart = ChartSpec(
+            "lines", frame, sexes=("women", "men"), breaks=tuple(queries.series_breaks())
+        )
+        title = f"{base}, {years[0]}–{years[-1]} — {name}"
+    else:
+        frame = queries.compare(
+            [*codes, "00"] if region != "00" else ["00"],
+            year,
+            values["age"],
+            values["measure"],
+            values["definition"],
+        )
+        chart = ChartSpec("columns", frame)
+        title = f"{base}, {year} — {name}"
+        notes.insert(0, t("only_one_year", lang, age=ages(values["age"]), year=year))
+    return ViewResult(
+        view=NAME,
+        params=tuple(values.items()),
+        lang=lang,
+        title=title,
+        headline=sentence,
+        chart=chart,
+        table=tables.for_people(frame, lang),
+        data=tables.for_files(frame, values, source, lang),
+        source=source,
+        definition=common.definition_text(values, lang),
+        file_stem=common.file_stem(lang, t("overview", lang), name, values["age"], year),
+        metrics=_metrics(row, history, year, lang),
+        facts=_rank_facts(row, lang) + _comparisons(row, values, year, lang),
+        notes=tuple(notes),
+        sql=queries.display_sql(
+            "region_measures",
+            region=region,
+            age_group=values["age"],
+            measure=values["measure"],
+            definition=values["definition"],
+        ),
+    )

@@ -1,0 +1,147 @@
+"""What the ranking, the gap and the map share: the regions compared (län, a län's kommuner,
+all kommuner, a kommungrupp), their ranks, the sentence naming the marked region, and the
+reference values (riket, the kommungrupp) drawn as lines."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.data import queries
+from dashboard.model import common
+from dashboard.model.params import Param, Values
+from dashboard.text.formatting import number, percent
+from dashboard.text.i18n import show_label, t
+
+
+def params(
+    default_scope: str, default_show: str | None, county_shows_kommuner: bool = False
+) -> list[Param]:
+    head = [
+        common.age_param(),
+        common.year_param(),
+        common.measure_param(),
+        common.definition_param(),
+        *common.scope_params(default_scope, county_shows_kommuner),
+    ]
+    return head + ([common.show_param(default_show)] if default_show else [])
+
+
+def value_column(show: str) -> str:
+    return "gap_pp" if show == "gap" else f"{show}_share"
+
+
+def fmt(value: float | None, show: str, lang: str) -> str:
+    return (
+        f"{number(value, 1, lang)} {t('pp_short', lang)}"
+        if show == "gap"
+        else percent(value, 1, lang)
+    )
+
+
+def ranked(frame: pl.DataFrame, show: str) -> pl.DataFrame:
+    """The compared regions (not riket) with a value, best first."""
+    column = value_column(show)
+    return (
+        frame.filter(pl.col("region_level") != "country")
+        .drop_nulls(column)
+        .sort(column, descending=True)
+    )
+
+
+def _short(name: str) -> str:
+    """Södermanlands län → Södermanland, as a presenter says it; kommuner keep their name."""
+    return name[:-5].rstrip("s") if name.endswith("s län") else name.removesuffix(" län")
+
+
+FOR_WHOM = {
+    "sv": {
+        "women": "för kvinnorna",
+        "men": "för männen",
+        "total": "för alla",
+        "gap": "i könsskillnad",
+    },
+    "en": {"women": "for women", "men": "for men", "total": "for everyone", "gap": "by gender gap"},
+}
+
+
+def sentence(frame: pl.DataFrame, show: str, values: Values, lang: str, scope: str) -> str:
+    """With a marked region: "Södermanland: 20 av 21 län för kvinnorna (41,1 %) 2019 — högst
+    Stockholm 57,0 %, riket 49,8 %". Without: the top, the bottom and riket."""
+    column = value_column(show)
+    rows = ranked(frame, show)
+    year = values["year"]
+    country = frame.filter(pl.col("region_level") == "country")
+    who = show_label(show, lang).lower()
+    if not rows.height:
+        return f"{scope}, {who} {year}"
+    riket = (
+        f"{t('country', lang).lower() if lang == 'sv' else t('country', lang)} "
+        f"{fmt(country[column][0], show, lang)}"
+        if country.height
+        else ""
+    )
+    top, bottom = rows.row(0, named=True), rows.row(-1, named=True)
+    codes = rows["region_code"].to_list()
+    highlight = values.get("highlight") or ""
+    if highlight in codes:
+        place = codes.index(highlight) + 1
+        row = rows.row(place - 1, named=True)
+        of = "av" if lang == "sv" else "of"
+        where = (
+            t("in_scope", lang, scope=scope) if values["scope"] != "county" else t("county", lang)
+        )
+        lead = (
+            f"{_short(row['region_name'])}: {place} {of} {rows.height} {where} "
+            f"{FOR_WHOM[lang][show]} ({fmt(row[column], show, lang)}) {year}"
+        )
+        other = top if place != 1 else bottom
+        word = t("highest", lang) if place != 1 else t("lowest", lang)
+        tail = f"{word} {_short(other['region_name'])} {fmt(other[column], show, lang)}"
+        return f"{lead} — {tail}" + (f", {riket}" if riket else "")
+    return (
+        f"{scope}, {who} {year}: {t('highest', lang)} {top['region_name']} "
+        f"{fmt(top[column], show, lang)}, {t('lowest', lang)} {bottom['region_name']} "
+        f"{fmt(bottom[column], show, lang)}" + (f"; {riket}" if riket else "")
+    )
+
+
+def references(
+    frame: pl.DataFrame, show: str, values: Values, lang: str
+) -> tuple[tuple[str, float], ...]:
+    """Riket, and the kommungrupp when its kommuner are compared, as labelled lines."""
+    column = value_column(show)
+    refs: list[tuple[str, float]] = []
+    country = frame.filter(pl.col("region_level") == "country")
+    if country.height and country[column][0] is not None:
+        refs.append((t("country", lang), float(country[column][0])))
+    if values.get("scope") == common.KOMMUNGRUPP_SCOPE and values.get("group"):
+        group = queries.kommungrupp_rows(
+            values["group"],
+            int(values["year"]),
+            values["age"],
+            values["measure"],
+            values["definition"],
+        )
+        if group.height and group[column][0] is not None:
+            refs.append((f"{t('kommungrupp', lang)} {values['group']}", float(group[column][0])))
+    return tuple(refs)
+
+
+def rank_fact(frame: pl.DataFrame, show: str, values: Values, lang: str) -> tuple[str, ...]:
+    """The marked region's place here, and nationally when only part of a level is shown."""
+    highlight = values.get("highlight") or ""
+    rows = ranked(frame, show)
+    codes = rows["region_code"].to_list()
+    if highlight not in codes:
+        return ()
+    row = rows.row(codes.index(highlight), named=True)
+    scope = common.scope_label(values, lang)
+    text = f"{row['region_name']}: " + t(
+        "rank_in", lang, rank=codes.index(highlight) + 1, n=rows.height, where=scope
+    )
+    national = row.get("rank_gap" if show == "gap" else f"rank_{show}")
+    if values["scope"] != "county" and national is not None:
+        text += " · " + t(
+            "rank_of", lang, rank=national, n=row["n_regions"], level=t("municipality", lang)
+        )
+    return (text,)

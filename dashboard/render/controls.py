@@ -1,0 +1,128 @@
+"""A view's controls drawn from its parameter declarations, kept in the URL.
+
+Every selection is a query parameter, so any view can be bookmarked and shared; a selection
+the user made follows them to other pages (region, age group, year, measure, definition and
+what is shown). A link value that means nothing here falls back to the default with a notice
+in the user's words; one that still means something is carried over silently (see
+`dashboard.model.params`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard.model import registry
+from dashboard.model.params import Context, Notice, Param, Values, resolve_one
+from dashboard.render.url_state import lang as ui_lang
+from dashboard.text.i18n import t
+from dashboard.text.safe_text import quote
+
+
+def remembered() -> dict[str, str]:
+    return dict(st.session_state.get("_selection", {}))
+
+
+def _remember(param: Param, value: str) -> None:
+    if param.shared_as and value:
+        st.session_state.setdefault("_selection", {})[param.shared_as] = value
+
+
+def say(notice: Notice, param: Param, lang: str) -> None:
+    shown = ", ".join(param.format(v, lang) for v in notice.shown.split(",") if v) or "–"
+    if notice.reason == "too_many":
+        st.warning(t("too_many_regions", lang, n=notice.shown), icon="⚠️")
+        return
+    st.warning(
+        t(
+            "invalid_setting",
+            lang,
+            name=t(param.label, lang).lower(),
+            value=quote(notice.value),
+            shown=shown,
+        ),
+        icon="⚠️",
+    )
+
+
+def _to_url(param: Param) -> None:
+    """on_change: the user's pick goes into the link before the rerun reads it back."""
+    picked = st.session_state.get(f"w_{param.key}")
+    if param.widget == "toggle":
+        value = "1" if picked else "0"
+    elif param.widget == "multi":
+        value = ",".join(picked or [])
+    else:
+        value = "" if picked is None else str(picked)
+    st.query_params[param.key] = value
+
+
+def _widget(param: Param, value: str, options: list[str], place: Any, lang: str) -> str:
+    """The widget shows the resolved value (the link is the truth; widgets write to it)."""
+    label = t(param.label, lang)
+    key = f"w_{param.key}"
+    state: object
+    if param.widget == "toggle":
+        state = value == "1"
+    elif param.widget == "multi":
+        state = [v for v in value.split(",") if v in options]
+    else:
+        state = value if value in options else (options[0] if options else None)
+    if st.session_state.get(key) != state:
+        st.session_state[key] = state
+    common = {"key": key, "on_change": _to_url, "args": (param,)}
+
+    def show(v: str) -> str:
+        return param.format(v, lang)
+
+    if param.widget == "toggle":
+        return "1" if place.toggle(label, **common) else "0"
+    if param.widget == "multi":
+        chosen = place.multiselect(
+            label,
+            options,
+            format_func=show,
+            max_selections=param.max_values,
+            placeholder=t("choose", lang),
+            **common,
+        )
+        return ",".join(chosen)
+    if param.widget == "radio":
+        return str(place.radio(label, options, format_func=show, horizontal=True, **common))
+    return str(
+        place.selectbox(label, options, format_func=show, placeholder=t("choose", lang), **common)
+    )
+
+
+def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values:
+    """The view's settings, each drawn as a widget in `place` (the sidebar by default: on a
+    phone it folds away, so the answer comes first), in declaration order. `skip`: settings
+    the page draws elsewhere (resolved here all the same)."""
+    lang = ui_lang()
+    place = place or st.sidebar
+    raw = {k: st.query_params[k] for k in st.query_params}
+    context = Context(raw=raw, remembered=remembered())
+    values: Values = {}
+    for param in registry.params_of(view):
+        if not param.active(values):
+            if param.key in st.query_params:
+                del st.query_params[param.key]
+            continue
+        value, notices = resolve_one(param, raw.get(param.key), values, context)
+        for notice in notices:
+            say(notice, param, lang)
+        if param.key not in skip:
+            value = _widget(param, value, list(param.options(values)), place, lang)
+        values[param.key] = value
+        if raw.get(param.key) != value:
+            st.query_params[param.key] = value
+        _remember(param, value)
+    return values
+
+
+def control(view: str, key: str, values: Values, place: Any) -> str:
+    """One setting drawn where the page wants it (e.g. the region above the answer)."""
+    lang = ui_lang()
+    param = next(p for p in registry.params_of(view) if p.key == key)
+    return _widget(param, values[key], list(param.options(values)), place, lang)

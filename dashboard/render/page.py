@@ -1,0 +1,141 @@
+"""A view's result on the page: sentence, KPI cards, chart, the source once, the table with
+its downloads and query, pictures for a presentation, and "add to slides". Everything shown
+comes from the result; nothing here computes a number."""
+
+from __future__ import annotations
+
+from functools import partial
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.charts.figure_cache import shared_figure
+from dashboard.model.result import ViewResult
+from dashboard.render import downloads
+from dashboard.text.i18n import t
+from dashboard.text.safe_text import markdown
+
+#: Plotly's toolbar: no logo, pictures at twice the size; the page's own picture buttons draw
+#: the titled 1920×1080 version with the source line.
+CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
+
+
+def answer(result: ViewResult) -> None:
+    """The sentence, then the KPI cards and the short facts: what the user came for."""
+    st.markdown(f"### {markdown(result.headline)}")
+    if result.metrics:
+        columns = st.columns(len(result.metrics))
+        for column, metric in zip(columns, result.metrics, strict=True):
+            if metric.reference:
+                column.metric(
+                    metric.label, metric.value, metric.delta, delta_color="off", delta_arrow="off"
+                )
+            else:
+                column.metric(metric.label, metric.value, metric.delta)
+    if result.facts:
+        st.markdown("  \n".join(markdown(fact) for fact in result.facts))
+
+
+def chart(result: ViewResult) -> None:
+    """The chart (built once per process for this result) and its source line under it."""
+    key = (result.view, result.params, result.lang)
+    fig = shared_figure(key, lambda: charts.figure(result))
+    st.plotly_chart(fig, alt=result.headline, config=CHART_CONFIG, key=f"chart_{result.view}")
+    st.caption(markdown(result.source))
+
+
+def notes(result: ViewResult) -> None:
+    for note in result.notes:
+        st.info(note, icon="ℹ️")
+
+
+def data_and_exports(result: ViewResult) -> None:
+    lang = result.lang
+    with st.expander(t("data_table", lang)):
+        st.dataframe(result.table.to_arrow(), hide_index=True)
+        left, right = st.columns(2)
+        left.download_button(
+            t("download_csv", lang),
+            partial(downloads.csv, result),  # built when clicked, not on every rerun
+            file_name=f"{result.file_stem}.csv",
+            mime="text/csv",
+            key=f"csv_{result.view}",
+        )
+        right.download_button(
+            t("download_xlsx", lang),
+            partial(downloads.xlsx, result),
+            file_name=f"{result.file_stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key=f"xlsx_{result.view}",
+        )
+        if result.sql:
+            st.code(result.sql, language="sql")
+            st.markdown(
+                f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': result.sql, 'lang': lang})})"
+            )
+    with st.expander(t("image_export", lang)):
+        pictures(result)
+
+
+def pictures(result: ViewResult) -> None:
+    """PNG and SVG at 1920×1080 with title, sentence and source inside, made on request (the
+    first picture starts a local Chromium: a few seconds; later ones reuse it)."""
+    from dashboard.render import pictures as drawing
+
+    lang = result.lang
+    name = result.file_stem
+    made = st.session_state.get(f"images_{name}")
+    if made is None and st.button(t("make_images", lang), key=f"make_{result.view}"):
+        try:
+            made = (drawing.png(result), drawing.svg(result))
+            st.session_state[f"images_{name}"] = made
+        except Exception as exc:  # kaleido raises several types when Chromium is missing
+            st.warning(t("no_chromium", lang, error=exc.__class__.__name__))
+    if made:
+        left, right = st.columns(2)
+        left.download_button("PNG", made[0], f"{name}.png", "image/png", key=f"png_{result.view}")
+        right.download_button(
+            "SVG", made[1], f"{name}.svg", "image/svg+xml", key=f"svg_{result.view}"
+        )
+
+
+def add_to_deck(result: ViewResult) -> None:
+    """Adds the view with its settings as a slide of the deck kept in this session."""
+    from dashboard.decks.model import Deck, Slide
+
+    lang = result.lang
+    if st.button(
+        t("add_to_deck", lang), key=f"deck_add_{result.view}", icon=":material/add_to_queue:"
+    ):
+        deck = st.session_state.setdefault("deck", Deck())
+        deck.slides.append(Slide(result.view, result.settings))
+        st.toast(t("added_to_deck", lang, n=len(deck.slides)))
+
+
+def show(result: ViewResult) -> None:
+    """The whole view, in the order a reader needs it."""
+    answer(result)
+    chart(result)
+    notes(result)
+    data_and_exports(result)
+    add_to_deck(result)
+
+
+def view_page(view: str, title_key: str, main: tuple[str, ...] = ()) -> ViewResult:
+    """A page of one view: its title, its settings (the sidebar; `main` ones above the
+    answer), then the whole view. Returns the result for what a page adds below it."""
+    from dashboard.model import registry
+    from dashboard.render import controls
+    from dashboard.render.url_state import lang as ui_lang
+
+    lang = ui_lang()
+    st.title(t(title_key, lang))
+    values = controls.controls(view, skip=main)
+    if main:
+        columns = st.columns(max(len(main), 2))
+        for column, key in zip(columns, main, strict=False):
+            values[key] = controls.control(view, key, values, column)
+    result = registry.load(view, values, lang)
+    show(result)
+    return result
