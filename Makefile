@@ -8,7 +8,7 @@ UV := $(TOOLS)/bin/uv
 PORT ?= 8501
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db chromium libreoffice nginx lint types unit benchmark loadtest stress clean
+.PHONY: run serve test setup db sql chromium libreoffice nginx lint types unit benchmark loadtest stress clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.port $(PORT)
@@ -34,6 +34,9 @@ $(UV):
 
 db: setup
 	$(UV) run python -m etl ensure
+
+sql: db  ## the database read-only for analysts (DuckDB CLI if on PATH, else a SQL prompt)
+	$(UV) run python -m etl sql
 
 chromium:  ## Debian's Chromium, for browser tests and image export
 	@bash scripts/install-chromium.sh

@@ -1,19 +1,27 @@
 """Documentation and exports for analysts, generated from the database itself.
 
-`docs/schema.md` is written from DuckDB's catalog (tables, views, columns, types, comments), so it
-cannot drift from the database: a test regenerates it and fails when the committed copy differs.
+`docs/schema.md` and the relation list in README.md (between `<!-- relations:start -->` and
+`<!-- relations:end -->`) are written from DuckDB's catalog (tables, views, columns, types,
+comments) and `build_info.schema_version`, so they cannot drift from the database: tests
+regenerate them and fail when a committed copy differs.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from etl.config import PROJECT_ROOT
+from etl.errors import EtlError
 
 SCHEMA_DOC = PROJECT_ROOT / "docs" / "schema.md"
+README = PROJECT_ROOT / "README.md"
+RELATIONS_START = "<!-- relations:start: written by `python -m etl docs`; do not edit by hand -->"
+RELATIONS_END = "<!-- relations:end -->"
+
 HEADER = """# Database schema
 
 Generated from the database by `python -m etl docs` — do not edit by hand; a test fails when this
@@ -22,12 +30,40 @@ opens in DuckDB 1.1 and newer (CLI, Python, R, DBeaver) as well as 2.x. Every ta
 column also carries these descriptions as a DuckDB `COMMENT`:
 
 ```sql
-SELECT table_name, column_name, data_type, comment FROM duckdb_columns() ORDER BY ALL;
+SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+WHERE NOT internal AND schema_name = 'main' AND database_name = current_database()
+ORDER BY table_name, column_index;
 ```
 
 Age groups are written first-last with an ASCII hyphen everywhere in the data (`25-64`,
 `16-74`, `25-34`, …); the `coverage` view says which years each has (25-64 only where SCB's
 10-year groups exist). `build_info.schema_version` says which version of this schema a file has.
+
+## Changes in schema version 4
+
+Everything of version 3 keeps its name and meaning; new columns are appended.
+
+- **Peer groups.** `region.kommungrupp_code` / `kommungrupp_name`: SKR's kommungruppsindelning
+  2023 (A1 … C9; NULL for riket and län), from SCB's code list `agg_RegionKommungrupp2023-` on a
+  live refresh, else SKR's file (a row in `source` either way). `gender_gap_by_definition` gains
+  `kommungrupp_code`, `kommungrupp_name`, `kommungrupp_rank_women`, `kommungrupp_rank_men`,
+  `kommungrupp_rank_total`, `kommungrupp_rank_gap`, `n_in_kommungrupp` (kommuner only) and
+  `county_rank_total`. The new table **`kommungrupp_gender_gap`** has each group's shares and gap
+  from its kommuner's persons summed (not averaged shares), with riket's beside.
+- **Ranks are competition ranking** (SQL `RANK()`): ties share a rank, the next is skipped
+  (1, 2, 2, 4). This was so before; now every rank column says it.
+- **Age order.** The table **`age_group`** (`age_from`, `age_to`, `sort_order`, `is_total`,
+  labels); `attainment.age_order` and `gender_gap_by_definition.age_order` are its `sort_order`,
+  so `ORDER BY age_order` lists the 10-year groups by age, then 16-74 and 25-64.
+- **Per-row provenance.** `attainment` and `gender_gap_by_definition` gain `source_table` (the
+  SCB table: TAB3981, or UtbBefRegionR for the 2019 10-year groups and 25-64 of the offline
+  files) and `scb_updated` (that table's updated stamp as recorded, NULL when the source had none).
+- **`municipality_access.has_known_larcentrum`** (also in `access_vs_attainment`): a named centre
+  OR kommun-level evidence. `has_larcentrum` keeps its meaning (a named centre); count "no known
+  centre" with `NOT has_known_larcentrum`.
+- **No time zone type.** `build_info.built_at` and `source.scb_updated` / `fetched_at` /
+  `loaded_at` are plain `TIMESTAMP` in UTC (were `TIMESTAMPTZ`, which needs pytz in a bare Python
+  duckdb). Counts are BIGINT everywhere, example queries included.
 
 ## Changes in schema version 3
 
@@ -58,27 +94,90 @@ Everything of version 1 keeps its name and meaning; new columns are appended.
 """
 
 
-def _cell(text: str | None) -> str:
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    comment: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    kind: str  # "table" | "view"
+    name: str
+    comment: str
+    columns: tuple[Column, ...]
+
+
+def catalog(con: duckdb.DuckDBPyConnection) -> list[Relation]:
+    """Our tables and views with their columns, from DuckDB's catalog: tables first, then views,
+    each by name; columns in their order."""
+    # DuckDB's catalog functions also list its own (internal) relations, the temp database's and
+    # those of any other attached database: only ours.
+    relations = con.execute("""
+        SELECT 'table' AS kind, table_name AS name, comment FROM duckdb_tables()
+        WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
+        UNION ALL
+        SELECT 'view', view_name, comment FROM duckdb_views()
+        WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
+        ORDER BY kind, name
+    """).fetchall()
+    columns: dict[str, list[Column]] = {}
+    for table, column, data_type, comment in con.execute("""
+        SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+        WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal
+        ORDER BY table_name, column_index
+    """).fetchall():
+        columns.setdefault(table, []).append(Column(column, data_type, comment or ""))
+    return [
+        Relation(kind, name, comment or "", tuple(columns.get(name, ())))
+        for kind, name, comment in relations
+    ]
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int | None:
+    # fetchall, not fetchone: DuckDB 2's connection stays busy until a result is read to its end
+    rows = con.execute("SELECT max(schema_version) FROM build_info").fetchall()
+    return rows[0][0] if rows else None
+
+
+def markdown_cell(text: str | None) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ")
 
 
+def relations_markdown(con: duckdb.DuckDBPyConnection, where_types: str) -> str:
+    """The schema version and every relation with its kind and columns, as one Markdown table:
+    the overview of docs/schema.md and the relation list in README.md."""
+    relations = catalog(con)
+    tables = sum(r.kind == "table" for r in relations)
+    lines = [
+        f"This is **schema version {schema_version(con)}** (`build_info.schema_version`): "
+        f"{tables} tables and {len(relations) - tables} views, every column listed; "
+        f"{where_types}.",
+        "",
+        "| relation | kind | columns |",
+        "|---|---|---|",
+    ]
+    lines += [
+        f"| `{r.name}` | {r.kind} | {', '.join(c.name for c in r.columns)} |" for r in relations
+    ]
+    return "\n".join(lines)
+
+
 def schema_markdown(con: duckdb.DuckDBPyConnection) -> str:
-    relations = con.execute("""
-        SELECT 'table' AS kind, table_name AS name, comment FROM duckdb_tables()
-        UNION ALL
-        SELECT 'view', view_name, comment FROM duckdb_views() WHERE NOT internal
-        ORDER BY kind, name
-    """).fetchall()
-    parts = [HEADER]
-    for kind, name, comment in relations:
+    parts = [
+        HEADER,
+        "\n## Relations\n\n"
+        + relations_markdown(con, "types and descriptions in the sections below"),
+    ]
+    for relation in catalog(con):
         parts.append(
-            f"\n## {kind} `{name}`\n\n{comment or ''}\n\n| column | type | description |\n|---|---|---|"
+            f"\n## {relation.kind} `{relation.name}`\n\n{relation.comment}\n\n"
+            "| column | type | description |\n|---|---|---|"
         )
-        columns = con.execute(
-            "SELECT column_name, data_type, comment FROM duckdb_columns() WHERE table_name = $t ORDER BY column_index",
-            {"t": name},
-        ).fetchall()
-        parts += [f"| `{c}` | {t} | {_cell(d)} |" for c, t, d in columns]
+        parts += [
+            f"| `{c.name}` | {c.type} | {markdown_cell(c.comment)} |" for c in relation.columns
+        ]
     macros = con.execute("""
         SELECT DISTINCT function_name, parameters, macro_definition FROM duckdb_functions()
         WHERE function_type = 'macro' AND NOT internal ORDER BY function_name
@@ -92,6 +191,24 @@ def schema_markdown(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(parts) + "\n"
 
 
+def readme_block(con: duckdb.DuckDBPyConnection) -> str:
+    """README.md's relation list, markers included."""
+    body = relations_markdown(con, "their types and descriptions are in `docs/schema.md`")
+    return f"{RELATIONS_START}\n{body}\n{RELATIONS_END}"
+
+
+def with_readme_block(readme: str, block: str) -> str:
+    """The README text with its generated relation list replaced by `block`."""
+    start = readme.find(RELATIONS_START.partition(":")[0])
+    end = readme.find(RELATIONS_END)
+    if start < 0 or end < start:
+        raise EtlError(
+            f"README.md has no relation list to rewrite: it needs the lines {RELATIONS_START} "
+            f"and {RELATIONS_END}"
+        )
+    return readme[:start] + block + readme[end + len(RELATIONS_END) :]
+
+
 def write_schema_doc(db_path: Path, target: Path = SCHEMA_DOC) -> Path:
     with duckdb.connect(str(db_path), read_only=True) as con:
         text = schema_markdown(con)
@@ -100,85 +217,13 @@ def write_schema_doc(db_path: Path, target: Path = SCHEMA_DOC) -> Path:
     return target
 
 
-def export_parquet(db_path: Path, folder: Path) -> list[Path]:
-    """Every table and view as `<name>.parquet` with each column's description in the file's
-    metadata, plus schema.md and README.md (provenance) beside them."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
+def write_readme_relations(db_path: Path, readme: Path = README) -> Path:
     with duckdb.connect(str(db_path), read_only=True) as con:
-        names = [
-            r[0]
-            for r in con.execute(
-                "SELECT table_name FROM duckdb_tables() UNION SELECT view_name FROM duckdb_views() WHERE NOT internal "
-                "ORDER BY 1"
-            ).fetchall()
-        ]
-        for name in names:
-            target = folder / f"{name}.parquet"
-            tmp = folder / f".{name}.parquet.tmp"
-            _write_described_parquet(con, name, tmp)
-            os.replace(tmp, target)
-            written.append(target)
-        readme = _provenance_readme(con, names)
-        schema = schema_markdown(con)
-    (folder / "README.md").write_text(readme, encoding="utf-8")
-    (folder / "schema.md").write_text(schema, encoding="utf-8")
-    return written
-
-
-def _write_described_parquet(con: duckdb.DuckDBPyConnection, name: str, target: Path) -> None:
-    """One relation as Parquet, streamed in batches, its comments in the file: each column's in
-    the field metadata (`comment`), the relation's in the schema metadata (`comment`), so tools
-    that read Parquet (pyarrow, DuckDB, Spark) show what a column means without our docs."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    (relation_comment,) = con.execute(
-        "SELECT comment FROM duckdb_tables() WHERE table_name = $n UNION ALL "
-        "SELECT comment FROM duckdb_views() WHERE view_name = $n AND NOT internal",
-        {"n": name},
-    ).fetchone() or ("",)
-    comments = dict(
-        con.execute(
-            "SELECT column_name, comment FROM duckdb_columns() WHERE table_name = $n", {"n": name}
-        ).fetchall()
-    )
-    reader = con.cursor().table(name).to_arrow_reader(100_000)
-    schema = pa.schema(
-        [
-            field.with_metadata({"comment": comments.get(field.name) or ""})
-            for field in reader.schema
-        ],
-        metadata={"comment": relation_comment or "", "relation": name},
-    )
-    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
-        for batch in reader:
-            writer.write_batch(pa.RecordBatch.from_arrays(batch.columns, schema=schema))
-
-
-def _provenance_readme(con: duckdb.DuckDBPyConnection, names: list[str]) -> str:
-    build = con.execute(
-        "SELECT build_id, built_at, schema_version, data_fingerprint FROM build_info"
-    ).fetchone()
-    sources = con.execute("""
-        SELECT source_id, scb_table_id, scb_table_name, coalesce(strftime(scb_updated, '%Y-%m-%d'), '–'),
-               coalesce(strftime(fetched_at, '%Y-%m-%d %H:%M'), '–'), licence, coalesce(origin_repository, url, ''),
-               coalesce(origin_commit, ''), sha256
-        FROM source ORDER BY source_id""").fetchall()
-    lines = [
-        "# Utbildningsläget — Parquet export",
-        "",
-        "Every table and view of the database as one Parquet file (zstd). Column descriptions: docs/schema.md in the",
-        "project, or the `COMMENT`s in the DuckDB file. Numbers: Statistics Sweden (SCB), licence CC0.",
-        "",
-        f"- build {build[0] if build else '?'}, built {build[1] if build else '?'}, schema version "
-        f"{build[2] if build else '?'}, data fingerprint {build[3] if build else '?'}",
-        f"- files: {', '.join(f'{n}.parquet' for n in names)}",
-        "",
-        "## Sources",
-        "",
-        "| source | SCB table | name | SCB updated | fetched | licence | origin | commit | sha256 |",
-        "|---|---|---|---|---|---|---|---|---|",
-    ]
-    lines += ["| " + " | ".join(_cell(str(v)) for v in row) + " |" for row in sources]
-    return "\n".join(lines) + "\n"
+        block = readme_block(con)
+    text = readme.read_text(encoding="utf-8")
+    updated = with_readme_block(text, block)
+    if updated != text:
+        tmp = readme.with_name(f".{readme.name}.tmp")
+        tmp.write_text(updated, encoding="utf-8")
+        os.replace(tmp, readme)
+    return readme

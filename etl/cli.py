@@ -9,7 +9,9 @@ from pathlib import Path
 
 import duckdb
 
-from etl.analyst_docs import export_parquet, write_schema_doc
+from etl import analyst_sql
+from etl.analyst_docs import write_readme_relations, write_schema_doc
+from etl.analyst_export import export_parquet
 from etl.assemble.progress import StepPrinter
 from etl.build import build
 from etl.config import Settings, load_settings
@@ -58,12 +60,17 @@ def _cmd_larcentrum(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_docs(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Wrote {write_schema_doc(settings.db_path)}")
+    print(f"Wrote the relation list in {write_readme_relations(settings.db_path)}")
     return 0
+
+
+def _cmd_sql(args: argparse.Namespace, settings: Settings) -> int:
+    return analyst_sql.main(settings.db_path, args.c, python_prompt=args.python)
 
 
 def _cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     files = export_parquet(settings.db_path, args.parquet)
-    print(f"Wrote {len(files)} Parquet files and README.md to {args.parquet}")
+    print(f"Wrote {len(files)} Parquet files, schema.md and README.md to {args.parquet}")
     return 0
 
 
@@ -141,8 +148,18 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     )
     handlers["larcentrum"] = _cmd_larcentrum
 
-    commands.add_parser("docs", help="regenerate docs/schema.md from the database")
+    commands.add_parser(
+        "docs", help="regenerate docs/schema.md and README.md's relation list from the database"
+    )
     handlers["docs"] = _cmd_docs
+    sql_cmd = commands.add_parser(
+        "sql", help="the database read-only: the DuckDB CLI if on PATH, else a SQL prompt"
+    )
+    sql_cmd.add_argument("-c", metavar="SQL", help="run these statements, print, exit")
+    sql_cmd.add_argument(
+        "--python", action="store_true", help="the Python prompt even when a CLI is on PATH"
+    )
+    handlers["sql"] = _cmd_sql
     export_cmd = commands.add_parser(
         "export", help="every table and view as Parquet, with provenance"
     )

@@ -22,7 +22,8 @@ from dashboard.data.db_errors import DatabaseUnavailable
 from dashboard.sandbox import runner
 from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
-from etl.analyst_docs import SCHEMA_DOC, export_parquet, schema_markdown
+from etl.analyst_docs import SCHEMA_DOC, schema_markdown
+from etl.analyst_export import export_parquet
 from tests.helpers import write_lock_held_elsewhere
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -312,6 +313,44 @@ def test_notebook_runs_with_nbconvert_and_keeps_static_images(
     assert any("application/vnd.plotly.v1+json" in o.get("data", {}) for o in outputs)
     pngs = [o["data"]["image/png"] for o in outputs if "image/png" in o.get("data", {})]
     assert pngs and all(len(base64.b64decode(p)) > 10_000 for p in pngs)
+    year_axes = sum(
+        _assert_readable(o["data"]["application/vnd.plotly.v1+json"])
+        for o in outputs
+        if o.get("data", {}).get("application/vnd.plotly.v1+json")
+    )
+    if notebook.stem == "gender_gap_by_county":
+        assert year_axes >= 21, "one panel per county, each with year ticks"
+
+
+def _values(data: object) -> list:
+    """A trace's x or y: a list, or Plotly's typed array ({"dtype": "i4", "bdata": base64})."""
+    import numpy as np
+
+    if isinstance(data, dict) and "bdata" in data:
+        return np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"]).tolist()
+    return data if isinstance(data, list) else []
+
+
+def _assert_readable(figure: dict) -> int:
+    """No two legend entries share a colour (21 county lines in one plot did), and every axis
+    of years ticks on whole years only (it read "2,018.5"). Returns how many such axes."""
+    colours: dict[str, set[str]] = {}
+    for trace in figure["data"]:
+        colour = (trace.get("line") or {}).get("color") or (trace.get("marker") or {}).get("color")
+        if isinstance(colour, str) and trace.get("name"):
+            colours.setdefault(colour, set()).add(trace["name"])
+    assert all(len(names) == 1 for names in colours.values()), colours
+    year_axes = set()
+    for trace in figure["data"]:
+        xs = _values(trace.get("x"))
+        if xs and all(isinstance(x, int) and 1985 <= x <= 2100 for x in xs):
+            year_axes.add("xaxis" + trace.get("xaxis", "x")[1:])
+    for name in year_axes:
+        axis = figure["layout"][name]
+        ticks = axis.get("tickvals", [])
+        assert axis.get("tickformat") == "d" and ticks, (name, axis)
+        assert all(float(t).is_integer() for t in ticks), (name, axis)
+    return len(year_axes)
 
 
 def test_the_gender_gap_notebook_says_its_age_group_and_definition(
