@@ -6,12 +6,14 @@ UV_VERSION := 0.13.8
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 PORT ?= 8501
+# `make run` listens on this machine only; `make run ADDRESS=0.0.0.0` opens it to the network
+ADDRESS ?= 127.0.0.1
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run serve test setup db sql chromium libreoffice nginx lint types unit benchmark loadtest stress clean
 
 run: db  ## start the dashboard, building the database first if it is missing
-	$(UV) run python -m dashboard.launch --server.port $(PORT)
+	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
 
 serve: db nginx  ## production mode: one app process per core behind nginx on :8080
 	$(UV) run python -m dashboard.serving
