@@ -16,6 +16,21 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+#: The same limit as a deck file uploaded on the deck page (dashboard.decks.pinning).
+MAX_DECK_BYTES = 5 * 1024**2
+
+
+def read_bounded(path: Path, limit: int = MAX_DECK_BYTES) -> bytes:
+    """At most `limit` bytes of a deck file, read (not trusted from its size: a pipe or
+    /dev/zero has none); DeckError when there is more."""
+    from dashboard.decks.model import DeckError
+
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise DeckError("file_too_large", mb=len(data) / 1024**2)
+    return data
+
 
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name.casefold()).strip("-") or "bildspel"
@@ -46,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         base = (
             example_deck()
             if args.deck == "example"
-            else from_json(Path(args.deck).read_bytes(), allow_numbers=True)
+            else from_json(read_bounded(Path(args.deck)), allow_numbers=True)
         )
     except (OSError, DeckError) as exc:
         print(f"error: cannot read the deck {args.deck}: {exc}", file=sys.stderr)
