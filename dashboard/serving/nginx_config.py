@@ -6,7 +6,10 @@ A pure function of its arguments (tested without nginx): the same template serve
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from string import Template
@@ -26,6 +29,65 @@ class ProxySettings:
     brotli: bool
     user: str | None = None  # worker user when started as root
     head_extra: str = ""  # HTML put before </head> of every page (preload links)
+
+
+#: Inline scripts of our own pages besides Streamlit's index.html and `head_extra`: the
+#: document-language component (dashboard/render/widgets.py), one per UI language.
+OWN_INLINE_SCRIPTS = tuple(
+    f"window.parent.document.documentElement.lang = '{code}';" for code in ("sv", "en")
+)
+_INLINE_SCRIPT = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
+)
+
+
+def inline_script_hashes(*html: str) -> list[str]:
+    """CSP source expressions ('sha256-…') for every inline script in the given HTML."""
+    found = [m.group(1) for text in html for m in _INLINE_SCRIPT.finditer(text)]
+    found += OWN_INLINE_SCRIPTS
+    digests = {base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() for body in found}
+    return [f"'sha256-{d}'" for d in sorted(digests)]
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    """What Streamlit and the Plotly map need, nothing more: scripts only from this site (and
+    the inline ones by hash), inline styles (Streamlit's CSS-in-JS), the websocket to this
+    site, blob: workers (the map), data:/blob: images and fonts, and no framing by others."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(script_hashes),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src 'self' blob:",
+            "child-src 'self' blob:",
+            "frame-src 'self' blob: data:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+def security_headers(settings: ProxySettings, indent: str) -> str:
+    from dashboard.serving.static_files import streamlit_static_dir
+
+    pages = [
+        index.read_text(encoding="utf-8")
+        for index in (settings.static_root / "index.html", streamlit_static_dir() / "index.html")
+        if index.exists()
+    ]
+    csp = content_security_policy(inline_script_hashes(*pages, settings.head_extra))
+    headers = {
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "SAMEORIGIN",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Content-Security-Policy": csp,
+    }
+    return "\n".join(f'{indent}add_header {k} "{v}" always;' for k, v in headers.items())
 
 
 def brotli_installed(modules_dir: Path = MODULES_DIR) -> bool:
@@ -61,6 +123,8 @@ def render(settings: ProxySettings) -> str:
         ),
         brotli_static="brotli_static on;" if settings.brotli else "",
         head_extra=settings.head_extra.replace("'", "&#39;"),
+        security_headers=security_headers(settings, " " * 8),
+        location_security_headers=security_headers(settings, " " * 12),
     )
 
 
