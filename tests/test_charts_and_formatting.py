@@ -7,7 +7,7 @@ import io
 import polars as pl
 from openpyxl import load_workbook
 
-from dashboard.charts import figures as charts
+from dashboard.charts import bars, lines, maps
 from dashboard.exports import swedish_csv, xlsx
 from dashboard.text.formatting import THIN_SPACE, number, percent, points
 from dashboard.text.narrative import headline
@@ -31,16 +31,17 @@ FRAME = pl.DataFrame(
 
 
 def test_ranking_bars_highlight_and_gap_units() -> None:
-    fig = charts.ranking_bars(FRAME, "gap", "T", "S", highlight="04")
+    fig = bars.ranking_bars(FRAME, "gap", "T", highlight="04", references=(("Riket", 11.9),))
     (bar,) = fig.data
-    assert list(bar.y) == ["Södermanlands län", "Dalarnas län"] and list(bar.x) == [13.0, 14.1]
+    assert list(bar.y) == ["<b>Södermanlands län</b>", "Dalarnas län"]
+    assert list(bar.x) == [13.0, 14.1]
     assert list(bar.marker.line.width) == [2.5, 0]
     assert bar.text[0] == "13,0 p.e."
     assert [s.x0 for s in fig.layout.shapes] == [11.9]
 
 
 def test_dumbbell_sorted_by_gap_with_both_sexes() -> None:
-    fig = charts.dumbbell(FRAME, "T", "S", lang="en")
+    fig = bars.dumbbell(FRAME, "T", lang="en")
     lines, men, women = fig.data
     assert list(women.y) == ["<b>Sweden</b>", "Södermanlands län", "Dalarnas län"]  # English
     assert list(women.x) == [49.8, 41.1, 40.9] and list(men.x) == [37.9, 28.1, 26.8]
@@ -57,10 +58,15 @@ def test_trend_lines_mark_series_breaks_only_inside_the_range() -> None:
             "men_share": [25.0, 30.0, 20.0, 25.0],
         }
     )
-    fig = charts.trend_lines(series, ["women"], "T", "S", breaks=[1990, 2000])
-    assert [tr.name for tr in fig.data] == ["Riket – kvinnor", "Sörmland – kvinnor"]
+    fig = lines.trend_lines(series, ["women", "men"], "T", breaks=[1990, 2000])
+    names = [tr.name for tr in fig.data]
+    assert names == ["Sörmland – kvinnor", "Sörmland – män", "Riket – kvinnor", "Riket – män"]
     assert [s.x0 for s in fig.layout.shapes] == [1999.5]
-    assert fig.data[0].line.color == "#000000"
+    # women and men told apart by colour, riket by its dash: no two lines look the same
+    looks = {(tr.line.color, tr.line.dash) for tr in fig.data}
+    assert len(looks) == 4 and {tr.line.dash for tr in fig.data[2:]} == {"dash"}
+    assert fig.data[0].line.color == fig.data[2].line.color == "#D55E00"
+    assert fig.layout.showlegend is not False
 
 
 def test_choropleth_draws_offline_with_ranks_in_hover() -> None:
@@ -77,21 +83,25 @@ def test_choropleth_draws_offline_with_ranks_in_hover() -> None:
             "evidence_year": ["2022"],
         }
     )
-    fig = charts.choropleth(geojson, FRAME, "women", "T", "S", centres=centres)
+    fig = maps.choropleth(geojson, FRAME, "women", "T", centres=centres)
     area, markers = fig.data
     assert area.type == "choroplethmap" and markers.type == "scattermap"
     assert fig.layout.map.style == "white-bg"  # no tiles, nothing downloaded
-    assert list(area.locations) == ["04", "20"] and "Rang 1 / 2" in area.text[0]
+    assert list(area.locations) == ["04", "20"] and "Rang i riket 1 / 2" in area.text[0]
     assert markers.name == "Lärcentrum, säker källa"
     assert markers.text[0] == (
         "<b>Campus Nyköping</b> (Nyköping)<br>campus<br>Källa: https://example.se/campus (år 2022)"
     )
-    gap = charts.choropleth(geojson, FRAME, "gap", "T", "S")
-    assert gap.data[0].zmid == 0 and gap.data[0].zmax == 14.1
+    # every gap positive: a sequential scale over the values shown, not one around 0
+    gap = maps.choropleth(geojson, FRAME, "gap", "T")
+    assert gap.data[0].zmid is None and (gap.data[0].zmin, gap.data[0].zmax) == (13.0, 14.1)
+    signed = FRAME.with_columns(pl.Series("gap_pp", [1.0, -2.0, 3.0]))
+    both = maps.choropleth(geojson, signed, "gap", "T")
+    assert both.data[0].zmid == 0 and both.data[0].zmax == 3.0
 
 
 def test_compare_bars() -> None:
-    fig = charts.compare_bars(FRAME, "T", "S")
+    fig = bars.compare_bars(FRAME, "T")
     assert [tr.name for tr in fig.data] == ["Kvinnor", "Män", "Totalt"]
     assert list(fig.data[2].y) == [43.8, 34.5, 33.7]
 
@@ -154,7 +164,7 @@ def test_exports_neutralise_formulas() -> None:
 
 
 def test_centre_names_are_text_in_the_map_hover() -> None:
-    from dashboard.charts.figures import choropleth
+    from dashboard.charts.maps import choropleth
 
     centres = pl.DataFrame(
         {
@@ -179,7 +189,7 @@ def test_centre_names_are_text_in_the_map_hover() -> None:
         }
     )
     fig = choropleth(
-        {"type": "FeatureCollection", "features": []}, frame, "women", "t", "s", "sv", centres
+        {"type": "FeatureCollection", "features": []}, frame, "women", "t", "sv", centres
     )
     (hover,) = fig.data[1].text
     assert "<a" not in hover and "<img" not in hover

@@ -66,14 +66,16 @@ def test_a_deck_for_every_kommun_with_the_databases_numbers(
         overview, ranking = (
             next(sh.chart for sh in prs.slides[i].shapes if sh.has_chart) for i in (0, 1)
         )
-        assert list(overview.plots[0].categories) == [name, "Riket"]
-        assert overview.plots[0].series[0].values == pytest.approx((own_women, riket[0]))
+        # the kommun beside its län and riket
+        assert list(overview.plots[0].categories) == [name, "Södermanlands län", "Riket"]
+        values = overview.plots[0].series[0].values
+        assert (values[0], values[2]) == pytest.approx((own_women, riket[0]))
         got = dict(zip(ranking.plots[0].categories, ranking.plots[0].series[0].values, strict=True))
         assert got.pop("Riket") == pytest.approx(riket[0])
         assert got == pytest.approx(women)
         place = sorted(women.values(), reverse=True).index(own_women) + 1
         headline = prs.slides[1].shapes[0].text_frame.text
-        assert headline.startswith(f"{name}: {place} av 9 kommuner för kvinnorna")
+        assert headline.startswith(f"{name}: {place} av 9 i Södermanlands län för kvinnorna")
         highlighted = list(ranking.plots[0].categories).index(name)
         fill = ranking.plots[0].series[0].points[highlighted].format.fill.fore_color.rgb
         assert str(fill) == "F0E442", code

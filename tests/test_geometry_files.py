@@ -10,9 +10,9 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.charts import figures as charts
+from dashboard.charts import maps
 from dashboard.data import geometry_files, queries
-from dashboard.decks.render import presentation
+from dashboard.render.slides import presentation
 
 SQUARE = {
     "type": "FeatureCollection",
@@ -73,7 +73,7 @@ def test_a_picture_of_the_page_map_gets_the_geometry_back(database: Path) -> Non
     regions = queries.shapes("county")
     url = queries.shapes_url("county")
     frame = queries.peers(2019, "16-74", "post_secondary", "county")
-    fig = charts.choropleth(regions, frame, "total", "T", "S", urls=(url, None))
+    fig = maps.choropleth(regions, frame, "total", "T", urls=(url, None))
     assert fig.data[0].geojson == url
     picture = presentation(fig)
     assert isinstance(picture.data[0].geojson, dict)

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from dashboard import charts
 from dashboard.charts import map_fit
 from dashboard.data import queries
 from dashboard.decks import render as drawing
 from dashboard.decks.model import Slide
+from dashboard.render.slides import presentation
 
 MALMO, KIRUNA, GOTEBORG = (13.00, 55.60), (20.23, 67.86), (11.97, 57.71)
 
@@ -56,7 +58,7 @@ def test_the_whole_country_still_fits() -> None:
 
 def test_a_map_slide_refits_and_keeps_only_its_countys_centres() -> None:
     slide = Slide("map", {"scope": "municipality_in_county", "county": "04", "show": "total"})
-    figure = drawing.presentation(drawing.render(slide).figure, 1920, 1080)
+    figure = presentation(charts.figure(drawing.render(slide), inline_shapes=True), 1920, 1080)
     centre = figure.layout.map.center
     assert 58.5 < centre.lat < 59.8 and 15.5 < centre.lon < 17.8 and figure.layout.map.zoom > 6
     markers = [t for t in figure.data if t.type == "scattermap"]

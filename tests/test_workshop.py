@@ -57,7 +57,7 @@ def test_every_slide_has_headline_subtitle_source_and_notes(pptx_file: Deck) -> 
         rendered = drawing.render(spec)
         headline, subtitle, *_, footer = _texts(slide)
         assert headline == rendered.headline
-        assert subtitle == rendered.figure.layout.title.text  # measure · who · ages · year · where
+        assert subtitle == rendered.title  # measure · who · ages · year · where, as on the page
         assert "25–64 år" in subtitle or "16–74 år" in subtitle
         assert footer.startswith("Källa: SCB") and "Definition:" in footer
         assert footer.endswith("Senaste data")
@@ -121,8 +121,15 @@ def test_charts_are_labelled_coloured_and_highlighted(pptx_file: Deck) -> None:
     assert str(fills["Riket"]) == "000000"  # riket as a labelled reference
     assert "<a:t>49,8\u202f%</a:t>" in xml and 'val="1"' in xml  # tickLblSkip: every label
     trend = next(sh.chart for sh in pptx_file.slides[4].shapes if sh.has_chart)
-    colours = [s.format.line.color.rgb for s in trend.plots[0].series]
-    assert [str(c) for c in colours] == ["000000", "000000", "D55E00", "0072B2"]
+    colours = [str(s.format.line.color.rgb) for s in trend.plots[0].series]
+    names = [s.name for s in trend.plots[0].series]
+    # colour says the sex, riket's lines are dashed: riket's women and men are told apart
+    assert colours == ["D55E00", "0072B2", "D55E00", "0072B2"]
+    dashes = {
+        n: s.format.line.dash_style for n, s in zip(names, trend.plots[0].series, strict=True)
+    }
+    assert dashes["Riket – kvinnor"] == dashes["Riket – män"] is not None
+    assert dashes["Södermanlands län – kvinnor"] is None
 
 
 def test_the_gap_chart_is_clustered_bars_with_the_gap_in_its_labels() -> None:
@@ -155,13 +162,13 @@ def test_without_chromium_the_map_says_so_and_the_rest_exports() -> None:
 
 def test_png_and_svg_say_what_they_show() -> None:
     rendered = drawing.render(Slide("ranking", {"show": "women"}))
-    png = images.png(rendered.figure, "Undertiteln")
+    png = images.png(rendered)
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (1920, 1080)
-    svg = images.svg(rendered.figure, "Undertiteln").decode()
+    svg = images.svg(rendered).decode()
     assert 'width="1920"' in svg and 'height="1080"' in svg
     assert "Eftergymnasial utbildning · okänd nivå i nämnaren" in svg  # title: what, who, when
-    assert "25–64 år, kvinnor, 2019 — Län" in svg and "Undertiteln" in svg
-    assert "Källa: SCB" in svg and "Definition:" in svg
+    assert "25–64 år, kvinnor, 2019 — Län" in svg and "högst Stockholms län" in svg
+    assert svg.count("Källa: SCB") == 1 and "Definition:" in svg
 
 
 def test_deck_json_and_link_round_trip() -> None:

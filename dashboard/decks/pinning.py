@@ -22,7 +22,7 @@ MAX_FILE_BYTES = 5 * 1024**2
 def pin(deck: Deck, lang: str = "sv") -> Deck:
     """The same deck carrying today's numbers and the data version they belong to."""
     info = queries.build_info()
-    slides = [Slide(s.view, s.params, render(s, lang).table.to_dicts()) for s in deck.slides]
+    slides = [Slide(s.view, s.params, render(s, lang).data.to_dicts()) for s in deck.slides]
     return Deck(deck.title, slides, info.get("data_fingerprint"), str(info.get("built_at")))
 
 
@@ -42,7 +42,7 @@ def verified(deck: Deck, lang: str = "sv") -> Deck:
     for number, slide in enumerate(deck.slides, start=1):
         if slide.snapshot is None:
             raise DeckError("pinned_slide_empty", n=number)
-        expected = render(Slide(slide.view, slide.params), lang).table.to_dicts()
+        expected = render(Slide(slide.view, slide.params), lang).data.to_dicts()
         if _canonical(slide.snapshot) != _canonical(expected):
             raise DeckError("numbers_differ", n=number)
     return Deck(

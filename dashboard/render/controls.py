@@ -115,7 +115,8 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
         if param.key not in skip:
             value = _widget(param, value, list(param.options(values)), place, lang)
         values[param.key] = value
-        if raw.get(param.key) != value:
+        # an empty choice ("nothing marked") the link did not make stays out of the link
+        if raw.get(param.key) != value and (value or param.key in raw):
             st.query_params[param.key] = value
         _remember(param, value)
     return values
