@@ -27,7 +27,8 @@ def preload() -> None:
 
     sys.path.insert(0, str(APP.parent.parent))
     import dashboard.charts
-    import dashboard.components  # noqa: F401
+    import dashboard.model.registry
+    import dashboard.render.page  # noqa: F401
 
 
 def main(argv: list[str]) -> None:
