@@ -47,7 +47,11 @@ def for_region(deck: Deck, region: str, regions: pl.DataFrame) -> Deck:
             params = {k: v for k, v in params.items() if k not in ("county", "highlight")}
             params.update(ranked)
         elif slide.view == "map":
+            # the län's kommuner with the kommun outlined and named
             params.update({"scope": "municipality_in_county", "county": county})
+            params.pop("highlight", None)
+            if level == "municipality":
+                params["highlight"] = region
         elif slide.view == "trends":
             params["regions"] = region
         elif slide.view == "compare":
