@@ -10,7 +10,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium libreoffice nginx lint types unit benchmark loadtest stress clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -18,7 +18,7 @@ run: db  ## start the dashboard, building the database first if it is missing
 serve: db nginx  ## production mode: one app process per core behind nginx on :8080
 	$(UV) run python -m dashboard.serving
 
-test: setup chromium libreoffice nginx  ## lint, types, unit, integration and browser tests
+test: setup chromium libreoffice nginx axe  ## lint, types, unit, integration and browser tests
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
@@ -42,6 +42,9 @@ sql: db  ## the database read-only for analysts (DuckDB CLI if on PATH, else a S
 
 chromium:  ## Debian's Chromium, for browser tests and image export
 	@bash scripts/install-chromium.sh
+
+axe:  ## axe-core from npm (locked in tests/browser/axe/), for the accessibility browser tests
+	@bash scripts/install-axe.sh
 
 libreoffice:  ## Debian's LibreOffice Impress and poppler: a test renders a generated deck
 	@bash scripts/install-libreoffice.sh
