@@ -69,8 +69,9 @@ def _widget(param: Param, value: str, options: list[str], place: Any, lang: str)
         state = [v for v in value.split(",") if v in options]
     else:
         state = value if value in options else (options[0] if options else None)
-    if st.session_state.get(key) != state:
-        st.session_state[key] = state
+    # always assigned: a widget of another page with the same key keeps its state under
+    # another identity, and the new widget would otherwise start from its first option
+    st.session_state[key] = state
     common = {"key": key, "on_change": _to_url, "args": (param,)}
 
     def show(v: str) -> str:
