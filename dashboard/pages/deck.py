@@ -31,7 +31,7 @@ HIDE_CHROME = """
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
   .block-container { padding: 2rem 3rem 0 3rem !important; max-width: 100% !important; }
-  h1.slide-headline { font-size: clamp(1.4rem, 2.2vw, 2.6rem); line-height: 1.2; margin: 0 0 0.2rem 0; padding: 0; }
+  h1.slide-headline { font-size: clamp(2rem, 2.4vw, 2.6rem); line-height: 1.2; margin: 0 0 0.2rem 0; padding: 0; }
   .slide-title { font-size: clamp(0.9rem, 1.1vw, 1.3rem); color: #333; margin: 0 0 0.3rem 0; }
   .slide-footer { font-size: clamp(0.8rem, 0.9vw, 1.1rem); color: #444; }
   .slide-counter { white-space: nowrap; font-size: 1.1rem; text-align: center; padding-top: 0.4rem; }
