@@ -117,7 +117,7 @@ def main() -> None:
         os.environ["UTB_DB_PATH"] = str(settings.db_path)
         for page in PAGES:
             app = AppTest.from_string(
-                f"from dashboard.pages import {page}\n{page}.render()", default_timeout=120
+                f"from dashboard.screens import {page}\n{page}.render()", default_timeout=120
             )
 
             def missed(a: AppTest = app) -> None:

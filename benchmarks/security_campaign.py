@@ -88,7 +88,7 @@ def run_console(db_path: Path) -> list[dict[str, Any]]:
     report = []
     for sql in console_queries(db_path):
         app = AppTest.from_string(
-            "from dashboard.pages import sql_console\nsql_console.render()", default_timeout=120
+            "from dashboard.screens import sql_console\nsql_console.render()", default_timeout=120
         )
         app.query_params["sql"] = sql
         app.run()

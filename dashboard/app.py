@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 
 from dashboard.data.db_errors import DatabaseUnavailable
-from dashboard.pages import (
+from dashboard.screens import (
     about,
     compare,
     deck,

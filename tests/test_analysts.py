@@ -167,7 +167,7 @@ def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_p
 def _sql_page(db_path: Path, monkeypatch: pytest.MonkeyPatch, sql: str) -> AppTest:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        "from dashboard.pages import sql_console\nsql_console.render()", default_timeout=60
+        "from dashboard.screens import sql_console\nsql_console.render()", default_timeout=60
     )
     app.query_params["sql"] = sql
     return app.run()
@@ -198,7 +198,7 @@ def test_sql_page_refuses_reading_a_file(db_path: Path, monkeypatch: pytest.Monk
 
 
 def test_every_example_query_runs(db_path: Path) -> None:
-    from dashboard.pages.sql_console import examples
+    from dashboard.screens.sql_console import examples
 
     found = examples()
     assert len(found) >= 5
@@ -209,7 +209,7 @@ def test_every_example_query_runs(db_path: Path) -> None:
 def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
+        "from dashboard.screens import ranking\nranking.render()", default_timeout=60
     ).run()
     code = app.code[0].value
     assert "FROM gender_gap_by_definition" in code and "year = 2019" in code and "$" not in code

@@ -139,7 +139,7 @@ def test_the_sql_page_shows_every_type_without_an_exception(
 ) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
     app = AppTest.from_string(
-        "from dashboard.pages import sql_console\nsql_console.render()", default_timeout=60
+        "from dashboard.screens import sql_console\nsql_console.render()", default_timeout=60
     )
     app.query_params["sql"] = EVERY_TYPE
     app.run()

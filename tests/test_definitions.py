@@ -100,7 +100,7 @@ def test_excluded_is_above_included_and_gap_views_agree(db_path: Path) -> None:
 
 def _panel(**params: str) -> AppTest:
     app = AppTest.from_string(
-        "from dashboard.pages import definitions_panel\ndefinitions_panel.render()",
+        "from dashboard.screens import definitions_panel\ndefinitions_panel.render()",
         default_timeout=60,
     )
     app.query_params.update(params)
@@ -132,7 +132,7 @@ def test_the_panel_numbers_equal_the_database(db_path: Path) -> None:
 
 def test_the_definition_is_in_the_url_title_source_and_export() -> None:
     app = AppTest.from_string(
-        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
+        "from dashboard.screens import ranking\nranking.render()", default_timeout=60
     )
     app.query_params.update({"definition": "unknown_excluded"})
     app.run()

@@ -56,7 +56,7 @@ def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_map_page_names_its_outlines_by_url(database: Path) -> None:
     app = AppTest.from_string(
-        "from dashboard.pages import map_view\nmap_view.render()", default_timeout=60
+        "from dashboard.screens import map_view\nmap_view.render()", default_timeout=60
     )
     app.query_params.update({"scope": "municipality_in_county", "county": "04"})
     app.run()

@@ -159,7 +159,7 @@ def test_every_kommun_is_graded(
 
 def _page(module: str, **params: str) -> AppTest:
     app = AppTest.from_string(
-        f"from dashboard.pages import {module}\n{module}.render()", default_timeout=60
+        f"from dashboard.screens import {module}\n{module}.render()", default_timeout=60
     )
     app.query_params.update(params)
     return app.run()

@@ -57,7 +57,7 @@ def test_page_slide_picture_and_files_say_the_same_once(view: str, params: dict[
 
     # the page: its chart's title, its sentence, the source line once
     app = AppTest.from_string(
-        f"from dashboard.pages import {PAGES[view]}\n{PAGES[view]}.render()", default_timeout=60
+        f"from dashboard.screens import {PAGES[view]}\n{PAGES[view]}.render()", default_timeout=60
     )
     app.query_params.update(result.settings)
     app.run()

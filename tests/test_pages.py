@@ -25,7 +25,7 @@ def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def page(name: str, **params: str) -> AppTest:
     app = AppTest.from_string(
-        f"from dashboard.pages import {name}\n{name}.render()", default_timeout=60
+        f"from dashboard.screens import {name}\n{name}.render()", default_timeout=60
     )
     app.query_params.update(params)
     return app.run()

@@ -282,7 +282,7 @@ def test_bad_deck_files_are_refused(text: str, message: str) -> None:
 
 def _deck_page(**params: str) -> AppTest:
     app = AppTest.from_string(
-        "from dashboard.pages import deck\ndeck.render()", default_timeout=120
+        "from dashboard.screens import deck\ndeck.render()", default_timeout=120
     )
     app.query_params.update(params)
     return app.run()
@@ -332,7 +332,7 @@ def test_present_mode_steps_through_slides() -> None:
 
 def test_add_the_current_view_to_the_deck() -> None:
     app = AppTest.from_string(
-        "from dashboard.pages import ranking\nranking.render()", default_timeout=60
+        "from dashboard.screens import ranking\nranking.render()", default_timeout=60
     )
     app.query_params.update({"show": "men", "scope": "county", "injected": "<b>x</b>"})
     app.run()
