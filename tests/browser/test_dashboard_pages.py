@@ -159,7 +159,7 @@ def test_a_selection_follows_the_user_from_page_to_page(
     expect(page).to_have_url(re.compile(r"/rangordning\?.*highlight=0486"), timeout=30_000)
     expect(page).to_have_url(re.compile(r"age=16-74.*year=2021|year=2021.*age=16-74"))
     expect(
-        page.get_by_text(re.compile(r"16–74 år, 2021 — Södermanlands län")).first
+        page.get_by_text(re.compile(r"16–74 år, kvinnor, 2021 — Södermanlands län")).first
     ).to_be_visible()
     assert watch.problems() == []
 
