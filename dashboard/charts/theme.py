@@ -8,7 +8,7 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.text.formatting import number, percent
+from dashboard.text.formatting import value_text
 from dashboard.text.i18n import t
 
 #: Okabe-Ito colours: distinguishable with the common forms of colour blindness.
@@ -39,12 +39,7 @@ def value_column(show: str) -> str:
     return "gap_pp" if show == "gap" else f"{show}_share"
 
 
-def format_value(value: float | None, show: str, lang: str) -> str:
-    return (
-        f"{number(value, 1, lang)} {t('pp_short', lang)}"
-        if show == "gap"
-        else percent(value, 1, lang)
-    )
+format_value = value_text
 
 
 def percent_axis(lang: str) -> dict[str, Any]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.data import queries
-from dashboard.model import common
+from dashboard.model import common, tables
 from dashboard.model.params import Param, Values
-from dashboard.text.formatting import number, percent
+from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.text.formatting import value_text
 from dashboard.text.i18n import show_label, t
 
 
@@ -30,12 +31,7 @@ def value_column(show: str) -> str:
     return "gap_pp" if show == "gap" else f"{show}_share"
 
 
-def fmt(value: float | None, show: str, lang: str) -> str:
-    return (
-        f"{number(value, 1, lang)} {t('pp_short', lang)}"
-        if show == "gap"
-        else percent(value, 1, lang)
-    )
+fmt = value_text
 
 
 def ranked(frame: pl.DataFrame, show: str) -> pl.DataFrame:
@@ -145,3 +141,36 @@ def rank_fact(frame: pl.DataFrame, show: str, values: Values, lang: str) -> tupl
             "rank_of", lang, rank=national, n=row["n_regions"], level=t("municipality", lang)
         )
     return (text,)
+
+
+def result(
+    name: str,
+    values: Values,
+    lang: str,
+    show: str,
+    title_word: str,
+    chart: ChartSpec,
+    file_word: str,
+) -> ViewResult:
+    """The result of a view over compared regions (ranking, gap, map): one sentence, one
+    source, one table, whichever chart it draws."""
+    year = int(values["year"])
+    scope = common.scope_label(values, lang)
+    source = common.source(year, values, lang)
+    frame = chart.frame
+    return ViewResult(
+        view=name,
+        params=tuple(values.items()),
+        lang=lang,
+        title=f"{common.title_base(values, lang)}, {title_word}, {year} — {scope}",
+        headline=sentence(frame, show, values, lang, scope),
+        chart=chart,
+        table=tables.for_people(frame, lang),
+        data=tables.for_files(frame, values, source, lang),
+        source=source,
+        definition=common.definition_text(values, lang),
+        file_stem=common.file_stem(lang, file_word, scope, title_word, year),
+        facts=rank_fact(frame, show, values, lang),
+        notes=common.noise_notes([year], lang),
+        sql=common.peers_sql(values),
+    )

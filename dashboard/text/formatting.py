@@ -41,3 +41,10 @@ def points(value: float | None, decimals: int = 1, lang: str = "sv") -> str:
 
 def day(value: date | datetime | None) -> str:
     return value.strftime("%Y-%m-%d") if value else "–"
+
+
+def value_text(value: float | None, show: str, lang: str = "sv") -> str:
+    """A share ("41,1 %") or, for the gap, points ("13,0 p.e.") as charts and sentences say it."""
+    if show != "gap":
+        return percent(value, 1, lang)
+    return f"{number(value, 1, lang)} {'p.e.' if lang == 'sv' else 'pp'}"
