@@ -151,13 +151,11 @@ def presenter(repeat: int) -> None:
     fresh = timed(lambda: pptx_export.build(for_region(deck, next(others), regions)), 3)
     print(line("pptx 6 slides, 1 new map (warm)", fresh))
     print(line("pptx 6 slides, same map (warm)", timed(lambda: pptx_export.build(deck), 3)))
-    bars = drawing.render(Slide("ranking", {"scope": "municipality"})).figure
-    county = drawing.render(
-        Slide("map", {"scope": "municipality_in_county", "county": "04"})
-    ).figure
-    print(line("png 1920x1080 ranking (warm)", timed(lambda: images.png(bars, "s"), 3)))
-    print(line("svg 1920x1080 ranking (warm)", timed(lambda: images.svg(bars, "s"), 3)))
-    print(line("png 1920x1080 county map (warm)", timed(lambda: images.png(county, "s"), 3)))
+    bars = drawing.render(Slide("ranking", {"scope": "municipality"}))
+    county = drawing.render(Slide("map", {"scope": "municipality_in_county", "county": "04"}))
+    print(line("png 1920x1080 ranking (warm)", timed(lambda: images.png(bars), 3)))
+    print(line("svg 1920x1080 ranking (warm)", timed(lambda: images.svg(bars), 3)))
+    print(line("png 1920x1080 county map (warm)", timed(lambda: images.png(county), 3)))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.exports import swedish_csv
+from dashboard.render.table_files import swedish_csv
 from dashboard.sandbox import downloads, runner
 from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits

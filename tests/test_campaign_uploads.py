@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import registry_diff
+from dashboard.data import registry_diff
 from etl.larcentrum import registry
 from etl.larcentrum.registry import RegistryError, read_rows, validate
 

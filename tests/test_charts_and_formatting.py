@@ -8,7 +8,7 @@ import polars as pl
 from openpyxl import load_workbook
 
 from dashboard.charts import bars, lines, maps
-from dashboard.exports import swedish_csv, xlsx
+from dashboard.render.table_files import swedish_csv, xlsx
 from dashboard.text.formatting import THIN_SPACE, number, percent, points
 from dashboard.text.narrative import headline
 
@@ -150,7 +150,7 @@ def test_exports_neutralise_formulas() -> None:
     import io
     import zipfile
 
-    from dashboard.exports import swedish_csv, xlsx
+    from dashboard.render.table_files import swedish_csv, xlsx
 
     frame = pl.DataFrame(
         {"name": ['=HYPERLINK("https://evil.example")', "+cmd|x", "-1+1", "@A1", "Flen"]}

@@ -14,7 +14,7 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from dashboard import registry_diff
+from dashboard.data import registry_diff
 from etl.build import GAZETTEER_CACHE
 from etl.errors import SourceError
 from etl.larcentrum.evidence import KOMMUN_FILE, NAMED_FILE, read_evidence

@@ -29,7 +29,7 @@ PAGES = {
     "compare": "compare",
     "definitions": "definitions_panel",
 }
-SAMPLES = [(view, {}) for view in PAGES] + [
+SAMPLES: list[tuple[str, dict[str, str]]] = [(view, {}) for view in PAGES] + [
     ("overview", {"region": "0486"}),
     ("ranking", {"scope": "municipality_in_county", "county": "04", "highlight": "0486"}),
     ("map", {"highlight": "0486", "show": "gap"}),

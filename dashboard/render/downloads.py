@@ -10,9 +10,9 @@ import io
 import xlsxwriter
 
 from dashboard.data import queries
-from dashboard.exports import writable
 from dashboard.model.result import ViewResult
 from dashboard.model.tables import DECIMALS
+from dashboard.render.table_files import writable
 from dashboard.text.formatting import day
 from dashboard.text.i18n import t
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import polars as pl
 
-from dashboard.exports import swedish_csv
+from dashboard.render.table_files import swedish_csv
 from dashboard.sandbox.policy import SandboxError
 
 

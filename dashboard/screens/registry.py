@@ -12,11 +12,10 @@ import time
 import polars as pl
 import streamlit as st
 
-from dashboard import registry_diff
-from dashboard.data import queries
-from dashboard.exports import swedish_csv
+from dashboard.data import queries, registry_diff
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
+from dashboard.render.table_files import swedish_csv
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import shorten
 from etl.config import load_settings
