@@ -45,7 +45,8 @@ def _plain(value: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Param:
-    """One setting of a view. `widget`: select | radio | multi | toggle."""
+    """One setting of a view. `widget`: select | radio | multi | toggle | text (free text
+    that `carry` accepts, normalised, or refuses with None)."""
 
     key: str
     label: str  # text catalogue key
@@ -103,7 +104,8 @@ def resolve_one(
     if raw in options:
         return raw, []
     carried = param.carry(raw, values)
-    if carried is not None and carried in options:
+    # a text setting has no list of options: its carry says which values it takes
+    if carried is not None and (carried in options or param.widget == "text"):
         return carried, []
     return default, [Notice(param.key, raw, default)]
 

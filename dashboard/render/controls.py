@@ -65,6 +65,8 @@ def _widget(param: Param, value: str, options: list[str], place: Any, lang: str)
     state: object
     if param.widget == "toggle":
         state = value == "1"
+    elif param.widget == "text":
+        state = value
     elif param.widget == "multi":
         state = [v for v in value.split(",") if v in options]
     else:
@@ -79,6 +81,8 @@ def _widget(param: Param, value: str, options: list[str], place: Any, lang: str)
 
     if param.widget == "toggle":
         return "1" if place.toggle(label, **common) else "0"
+    if param.widget == "text":
+        return str(place.text_input(label, max_chars=12, **common))
     if param.widget == "multi":
         chosen = place.multiselect(
             label,
