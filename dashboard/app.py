@@ -11,8 +11,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 
 from dashboard.data.db_errors import DatabaseUnavailable
+from dashboard.render import url_state as state
+from dashboard.render import widgets as components
 from dashboard.screens import (
     about,
+    age,
+    change,
     compare,
     deck,
     definitions_panel,
@@ -24,9 +28,8 @@ from dashboard.screens import (
     sql_console,
     trends,
 )
-from dashboard.render import url_state as state
-from dashboard.render import widgets as components
 from dashboard.text.i18n import LANGS, t
+from dashboard.text.safe_text import quote
 
 st.set_page_config(page_title="Utbildningsläget", layout="wide")
 
@@ -50,6 +53,8 @@ pages = [
     st.Page(gap.render, title=t("gap", lang), url_path="konsskillnad"),
     st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
     st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
+    st.Page(age.render, title=t("age_view", lang), url_path="alder"),
+    st.Page(change.render, title=t("change_view", lang), url_path="forandring"),
     st.Page(definitions_panel.render, title=t("which_figure", lang), url_path="vilken-siffra"),
     st.Page(registry.render, title=t("larcentrum", lang), url_path="larcentrum"),
     st.Page(deck.render, title=t("slides", lang), url_path="bildspel"),
@@ -60,6 +65,10 @@ page = st.navigation(pages)
 # the tab says where you are ("Karta · Utbildningsläget"), and the document its language
 st.set_page_config(page_title=f"{page.title} · Utbildningsläget", layout="wide")
 components.document_language(lang)
+# an address that is no page lands on Översikt (Streamlit's own English dialog says little)
+asked = components.unknown_page({p.url_path for p in pages})
+if asked is not None:
+    st.warning(t("no_such_page", lang, path=quote("/" + asked)), icon="⚠️")
 try:
     page.run()
 except DatabaseUnavailable as exc:

@@ -293,3 +293,49 @@ def label_points() -> dict[str, tuple[float, float]]:
     """Kommun code → (lon, lat) of a point inside it, where a map picture writes its name."""
     frame = run("label_points")
     return {c: (lon, lat) for c, lon, lat in frame.iter_rows()}
+
+
+# ---- the age, change and figure-finder views (issue 19) -------------------------------------
+
+
+def age_groups(
+    region: str, county: str, year: int, measure: str, definition: str = DEFAULT_DEFINITION
+) -> pl.DataFrame:
+    """One region (its län for a kommun, and riket) under every age group of one year."""
+    return run(
+        "age_groups",
+        region=region,
+        county=county,
+        year=year,
+        measure=_measure(measure),
+        definition=_definition(definition),
+    )
+
+
+def change(
+    from_year: int,
+    to_year: int,
+    age_group: str,
+    measure: str,
+    level: str,
+    county: str = "",
+    definition: str = DEFAULT_DEFINITION,
+) -> pl.DataFrame:
+    """Each region's shares, gap and ranks in two years, and riket's."""
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}")
+    return run(
+        "change",
+        from_year=from_year,
+        to_year=to_year,
+        age_group=age_group,
+        measure=_measure(measure),
+        level=level,
+        county=county,
+        definition=_definition(definition),
+    )
+
+
+def figure_finder(region: str, value: float) -> pl.DataFrame:
+    """Every figure of a region within ±1 of `value`, nearest first."""
+    return run("figure_finder", region=region, value=float(value))

@@ -43,7 +43,10 @@ def for_region(deck: Deck, region: str, regions: pl.DataFrame) -> Deck:
         params = dict(slide.params)
         if slide.view in ("overview", "definitions"):
             params["region"] = region
-        elif slide.view in ("ranking", "gap"):
+        elif slide.view == "age":
+            params["region"] = region
+            params.pop("rank_age", None)  # its default is the region's own largest gap
+        elif slide.view in ("ranking", "gap", "change"):
             params = {k: v for k, v in params.items() if k not in ("county", "highlight")}
             params.update(ranked)
         elif slide.view == "map":

@@ -12,12 +12,23 @@ from types import ModuleType
 
 from dashboard.data import db, queries
 from dashboard.data.cache import ProcessCache
-from dashboard.model import compare, definitions, gap, map, overview, ranking, trends
+from dashboard.model import (
+    age,
+    change,
+    compare,
+    definitions,
+    gap,
+    map,
+    overview,
+    ranking,
+    trends,
+)
 from dashboard.model.params import Context, Notice, Param, Values, resolve
 from dashboard.model.result import ViewResult
 
 VIEWS: dict[str, ModuleType] = {
-    module.NAME: module for module in (overview, map, ranking, gap, trends, compare, definitions)
+    module.NAME: module
+    for module in (overview, map, ranking, gap, trends, change, age, compare, definitions)
 }
 #: A workshop's views fit many times over; a result is a few hundred kB at most (a map's rows).
 _results = ProcessCache(max_entries=256)

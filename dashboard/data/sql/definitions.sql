@@ -1,5 +1,6 @@
--- One region and year under every definition, measure and age group the data has: what Kolada,
--- SCB-style charts and the 16-74 series would each publish; and the unknown level's share.
+-- One region and year under every definition, measure and age group the data has (the totals
+-- 25-64 and 16-74 first, then the 10-year groups by age): what Kolada, SCB-style charts and the
+-- 16-74 series would each publish, and what each age group shows; and the unknown level's share.
 SELECT g.age_group, g.measure, g.definition,
        g.women_share, g.men_share, g.total_share, g.gap_pp,
        100.0 - 100.0 * w.known_level_persons / nullif(w.persons, 0) AS women_unknown_share,
@@ -10,5 +11,5 @@ JOIN attainment AS w
 JOIN attainment AS m
   ON m.year = g.year AND m.region_code = g.region_code AND m.age_group = g.age_group AND m.sex = 'men'
 WHERE g.region_code = $region AND g.year = $year
-  AND g.age_group IN ('25-64', '16-74')
-ORDER BY g.age_group = '25-64' DESC, g.measure, g.definition DESC;
+ORDER BY g.age_group = '25-64' DESC, g.age_group = '16-74' DESC, g.age_order, g.measure,
+         g.definition DESC;

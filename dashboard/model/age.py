@@ -1,0 +1,248 @@
+"""Ålder: women, men and the gap by 10-year age group for a region beside riket (and its län for
+a kommun), which age group has the largest gap, and where the region ranks by the gap in one
+age group. The totals 25–64 and 16–74 are listed apart, after the 10-year groups.
+
+The ranking of all regions by one age group's gap is the ranking view itself (its age
+parameter lists the 10-year groups): the age page draws it under the age chart from
+`extra["ranking"]`, so it is one view with one slide, one PowerPoint chart and one download.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from dashboard.data import queries
+from dashboard.model import common, tables
+from dashboard.model.params import Context, Param, Values
+from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.text import definitions
+from dashboard.text.captions import source_text
+from dashboard.text.formatting import value_text
+from dashboard.text.i18n import t
+from dashboard.text.narrative import ages
+
+NAME = "age"
+
+
+def _years(values: Values) -> list[str]:
+    """Years with 10-year groups, newest first (every year of the data if it has none)."""
+    periods = queries.available_periods()
+    groups = common.ten_year_groups() or list(periods)
+    years = sorted({y for age in groups for y in periods.get(age, [])}, reverse=True)
+    return [str(y) for y in years]
+
+
+def _county(region: str) -> str:
+    """A kommun's län (shown beside it); nothing for a län or riket."""
+    return (common.county_of(region) or "") if common.level_of(region) == "municipality" else ""
+
+
+def _frame(values: Values) -> pl.DataFrame:
+    region = values["region"]
+    return queries.age_groups(
+        region, _county(region), int(values["year"]), values["measure"], values["definition"]
+    )
+
+
+def _gaps(frame: pl.DataFrame, region: str) -> pl.DataFrame:
+    """The region's 10-year groups with a gap, by age."""
+    return frame.filter(
+        (pl.col("region_code") == region)
+        & ~pl.col("age_group").is_in(list(common.AGE_TOTALS))
+        & pl.col("gap_pp").is_not_null()
+    ).sort("age_order")
+
+
+def _largest(frame: pl.DataFrame, region: str) -> str | None:
+    rows = _gaps(frame, region)
+    return str(rows.sort("gap_pp", descending=True)["age_group"][0]) if rows.height else None
+
+
+def _rank_age_default(values: Values, context: Context) -> str:
+    """The age group with the region's largest gap."""
+    return _largest(_frame(values), values["region"]) or "25-34"
+
+
+PARAMS = [
+    common.region_param("04"),
+    Param(
+        "year",
+        "year",
+        _years,
+        lambda values, context: (_years(values) or [""])[0],
+        shared_as="year",
+    ),
+    common.measure_param(),
+    common.definition_param(),
+    Param(
+        "rank_age",
+        "rank_age",
+        lambda values: common.ten_year_groups() or common.age_groups(),
+        _rank_age_default,
+        lambda age, lang: f"{ages(age)} {t('years_word', lang)}",
+    ),
+]
+
+
+def _label(age: str, lang: str) -> str:
+    suffix = f" ({t('age_total', lang)})" if age in common.AGE_TOTALS else ""
+    return f"{ages(age)} {t('years_word', lang)}{suffix}"
+
+
+def _ordered(frame: pl.DataFrame, region: str, lang: str) -> pl.DataFrame:
+    """The region first, then its län, then riket; per region the 10-year groups by age, the
+    totals after them."""
+    place = {region: 0, "00": 2}
+    return (
+        frame.with_columns(
+            pl.col("region_code").replace_strict(place, default=1).alias("_place"),
+            pl.col("age_group").is_in(list(common.AGE_TOTALS)).alias("is_total"),
+            pl.col("age_group")
+            .map_elements(lambda a: _label(a, lang), return_dtype=pl.String)
+            .alias("group_label"),
+        )
+        .sort("_place", "is_total", "age_order")
+        .drop("_place")
+    )
+
+
+def _value(frame: pl.DataFrame, code: str, age: str, column: str = "gap_pp") -> float | None:
+    row = frame.filter((pl.col("region_code") == code) & (pl.col("age_group") == age))
+    return None if row.is_empty() or row[column][0] is None else float(row[column][0])
+
+
+def _headline(frame: pl.DataFrame, region: str, lang: str) -> str:
+    """E.g. "Störst skillnad bland 35–44-åringar: 17,2 p.e. (riket 14,5 p.e.)"."""
+    age = _largest(frame, region)
+    if age is None:
+        return common.region_name(region, lang)
+    return t(
+        "age_largest",
+        lang,
+        ages=ages(age),
+        gap=value_text(_value(frame, region, age), "gap", lang),
+        country=t("country", lang).lower(),
+        ref=value_text(_value(frame, "00", age), "gap", lang),
+    )
+
+
+def _facts(frame: pl.DataFrame, values: Values, lang: str) -> tuple[str, ...]:
+    region = values["region"]
+    rows = _gaps(frame, region)
+    if not rows.height:
+        return ()
+    facts = []
+    smallest = str(rows.sort("gap_pp")["age_group"][0])
+    facts.append(
+        t(
+            "age_smallest",
+            lang,
+            ages=ages(smallest),
+            gap=value_text(_value(frame, region, smallest), "gap", lang),
+            country=t("country", lang).lower(),
+            ref=value_text(_value(frame, "00", smallest), "gap", lang),
+        )
+    )
+    for total in common.AGE_TOTALS:
+        if _value(frame, region, total) is not None:
+            facts.append(
+                t(
+                    "age_totals_fact",
+                    lang,
+                    ages=ages(total),
+                    gap=value_text(_value(frame, region, total), "gap", lang),
+                    country=t("country", lang).lower(),
+                    ref=value_text(_value(frame, "00", total), "gap", lang),
+                )
+            )
+            break
+    rank_age = values.get("rank_age", "")
+    row = frame.filter((pl.col("region_code") == region) & (pl.col("age_group") == rank_age))
+    if row.height and row["rank_gap"][0] is not None:
+        level = "county" if common.level_of(region) == "county" else "municipality"
+        facts.append(
+            t(
+                "age_rank_fact",
+                lang,
+                name=common.region_name(region, lang),
+                ages=ages(rank_age),
+                rank=row["rank_gap"][0],
+                n=row["n_regions"][0],
+                level=t(level, lang),
+            )
+        )
+    return tuple(facts)
+
+
+def ranking_params(values: Values) -> dict[str, str]:
+    """The ranking view that ranks the region's peers by the gap in `rank_age`: the län for a
+    län, the kommuner of its län for a kommun (the region marked)."""
+    region = values["region"]
+    level = common.level_of(region)
+    params = {
+        "age": values["rank_age"],
+        "year": values["year"],
+        "measure": values["measure"],
+        "definition": values["definition"],
+        "show": "gap",
+    }
+    if level == "municipality":
+        params.update(
+            scope="municipality_in_county", county=common.county_of(region) or "", highlight=region
+        )
+    else:
+        params.update(scope="county", highlight=region if level == "county" else "")
+    return params
+
+
+def _source(year: int, values: Values, lang: str) -> str:
+    groups = common.ten_year_groups() or common.age_groups()
+    first, last = groups[0].split("-")[0], groups[-1].split("-")[-1]
+    note = definitions.source_note(values["measure"], values["definition"], f"{first}-{last}", lang)
+    groups_word = "10-årsgrupper" if lang == "sv" else "10-year groups"
+    return f"{source_text(queries.source_line(year, groups[0]), lang)}. {note} ({groups_word})"
+
+
+def load(values: Values, lang: str) -> ViewResult:
+    region, year = values["region"], int(values["year"])
+    frame = _ordered(_frame(values), region, lang)
+    name = common.region_name(region, lang)
+    source = _source(year, values, lang)
+    title = (
+        f"{definitions.measure_title(values['measure'], values['definition'], lang)}, "
+        f"{t('age_title_who', lang)}, {year} — {name}"
+    )
+    file_values = {k: v for k, v in values.items() if k != "rank_age"}
+    data = tables.for_files(frame.drop("group_label", "is_total"), file_values, source, lang)
+    return ViewResult(
+        view=NAME,
+        params=tuple(values.items()),
+        lang=lang,
+        title=title,
+        headline=_headline(frame, region, lang),
+        chart=ChartSpec("age", frame, show="gap", highlight=region, unit="points"),
+        table=tables.for_people(
+            frame,
+            lang,
+            ["region_name", "group_label", "women_share", "men_share", "total_share", "gap_pp"],
+        ),
+        data=data,
+        source=source,
+        definition=note_text(values, lang),
+        file_stem=common.file_stem(lang, t("age_file", lang), name, year),
+        facts=_facts(frame, values, lang),
+        notes=common.noise_notes([year], lang),
+        sql=queries.display_sql(
+            "age_groups",
+            region=region,
+            county=_county(region),
+            year=year,
+            measure=values["measure"],
+            definition=values["definition"],
+        ),
+        extra={"ranking": ranking_params(values)},
+    )
+
+
+def note_text(values: Values, lang: str) -> str:
+    return definitions.source_note(values["measure"], values["definition"], "16-74", lang)
