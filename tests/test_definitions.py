@@ -125,7 +125,7 @@ def test_the_panel_numbers_equal_the_database(db_path: Path) -> None:
     assert table["Används av"][0] == "Kolada, nyckeltal N01982"
     assert table["Definition"][0].startswith("25–64 år · nivå 5–7 · okänd nivå i nämnaren")
     headline = app.markdown[0].value.replace("\\", "")
-    assert headline.startswith("### Strängnäs 2019, 25–64 år") and "45,8" in headline
+    assert headline.startswith("## Strängnäs 2019, 25–64 år") and "45,8" in headline
     assert any("saknas uppgift om utbildningsnivå" in m.value for m in app.markdown)
     assert any(c.value.startswith("| Definition | Kvinnor % |") for c in app.code)
 

@@ -93,7 +93,14 @@ def year_param(key: str = "year", pick: str = "newest") -> Param:
         years = _years(values)
         return years[-1] if pick == "oldest" else years[0]
 
-    return Param(key, key, _years, default, shared_as="year" if key == "year" else None)
+    def elsewhere(raw: str, values: Values) -> str | None:
+        """A year another age group has: the notice names the age group's own years."""
+        periods = queries.available_periods()
+        return "age" if any(raw == str(y) for ys in periods.values() for y in ys) else None
+
+    return Param(
+        key, key, _years, default, shared_as="year" if key == "year" else None, elsewhere=elsewhere
+    )
 
 
 def measure_param() -> Param:

@@ -43,6 +43,10 @@ def _plain(value: str, lang: str) -> str:
     return value
 
 
+def _nowhere(value: str, values: Values) -> str | None:
+    return None
+
+
 @dataclass(frozen=True)
 class Param:
     """One setting of a view. `widget`: select | radio | multi | toggle | text (free text
@@ -59,6 +63,9 @@ class Param:
     #: the user's choice follows them to other pages under this name (e.g. "region")
     shared_as: str | None = None
     max_values: int | None = None
+    #: for a value that is not among the options but is one in another context (a year of
+    #: another age group): the key of the setting it depends on, so the notice can say so
+    elsewhere: Callable[[str, Values], str | None] = _nowhere
 
     @property
     def multi(self) -> bool:
@@ -107,6 +114,9 @@ def resolve_one(
     # a text setting has no list of options: its carry says which values it takes
     if carried is not None and (carried in options or param.widget == "text"):
         return carried, []
+    depends_on = param.elsewhere(raw, values)
+    if depends_on:
+        return default, [Notice(param.key, raw, default, "not_for", depends_on)]
     return default, [Notice(param.key, raw, default)]
 
 

@@ -29,10 +29,42 @@ def _remember(param: Param, value: str) -> None:
         st.session_state.setdefault("_selection", {})[param.shared_as] = value
 
 
-def say(notice: Notice, param: Param, lang: str) -> None:
-    shown = ", ".join(param.format(v, lang) for v in notice.shown.split(",") if v) or "–"
+def _shown(param: Param, value: str, lang: str) -> str:
+    if param.widget == "toggle":
+        return t("on" if value == "1" else "off", lang)
+    return ", ".join(param.format(v, lang) for v in value.split(",") if v) or "–"
+
+
+def _span(years: list[str]) -> str:
+    """ "2019", "2008–2024" or "2008, 2012, 2019": the years an age group has."""
+    if len(years) > 2 and [int(y) for y in years] == list(
+        range(int(min(years)), int(max(years)) + 1)
+    ):
+        return f"{min(years)}–{max(years)}"
+    return ", ".join(sorted(years))
+
+
+def say(
+    notice: Notice, param: Param, lang: str, values: Values | None = None, view: str = ""
+) -> None:
+    """A link value not used, in the user's words: what was asked, what exists, what is shown."""
+    shown = _shown(param, notice.shown, lang)
     if notice.reason == "too_many":
         st.warning(t("too_many_regions", lang, n=notice.shown), icon="⚠️")
+        return
+    if notice.reason == "not_for" and values is not None and notice.context in values:
+        other = next(p for p in registry.params_of(view) if p.key == notice.context)
+        st.warning(
+            t(
+                "only_for",
+                lang,
+                context=other.format(values[notice.context], lang),
+                years=_span(list(param.options(values))),
+                value=quote(notice.value),
+                shown=shown,
+            ),
+            icon="⚠️",
+        )
         return
     st.warning(
         t(
@@ -44,6 +76,18 @@ def say(notice: Notice, param: Param, lang: str) -> None:
         ),
         icon="⚠️",
     )
+
+
+#: Link keys that are not a view's setting but the dashboard's own
+OWN_KEYS = frozenset({"lang", "sql", "deck", "slide", "present", "screen"})
+
+
+def unknown_keys(view: str, raw: dict[str, str], lang: str) -> None:
+    """A link setting no view has is said and left out; another view's setting (carried
+    between pages) stays in the link silently."""
+    for key in sorted(set(raw) - registry.all_keys() - OWN_KEYS):
+        st.warning(t("not_used_here", lang, name=quote(key)), icon="⚠️")
+        del st.query_params[key]
 
 
 def _to_url(param: Param) -> None:
@@ -58,9 +102,17 @@ def _to_url(param: Param) -> None:
     st.query_params[param.key] = value
 
 
-def _widget(param: Param, value: str, options: list[str], place: Any, lang: str) -> str:
+def _widget(
+    param: Param,
+    value: str,
+    options: list[str],
+    place: Any,
+    lang: str,
+    label: str | None = None,
+    help: str | None = None,
+) -> str:
     """The widget shows the resolved value (the link is the truth; widgets write to it)."""
-    label = t(param.label, lang)
+    label = label or t(param.label, lang)
     key = f"w_{param.key}"
     state: object
     if param.widget == "toggle":
@@ -96,7 +148,14 @@ def _widget(param: Param, value: str, options: list[str], place: Any, lang: str)
     if param.widget == "radio":
         return str(place.radio(label, options, format_func=show, horizontal=True, **common))
     return str(
-        place.selectbox(label, options, format_func=show, placeholder=t("choose", lang), **common)
+        place.selectbox(
+            label,
+            options,
+            format_func=show,
+            placeholder=t("choose", lang),
+            help=help,
+            **common,
+        )
     )
 
 
@@ -109,6 +168,7 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
     raw = {k: st.query_params[k] for k in st.query_params}
     context = Context(raw=raw, remembered=remembered())
     values: Values = {}
+    unknown_keys(view, raw, lang)
     for param in registry.params_of(view):
         if not param.active(values):
             if param.key in st.query_params:
@@ -116,7 +176,7 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
             continue
         value, notices = resolve_one(param, raw.get(param.key), values, context)
         for notice in notices:
-            say(notice, param, lang)
+            say(notice, param, lang, values, view)
         if param.key not in skip:
             value = _widget(param, value, list(param.options(values)), place, lang)
         values[param.key] = value
@@ -127,8 +187,16 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
     return values
 
 
-def control(view: str, key: str, values: Values, place: Any) -> str:
-    """One setting drawn where the page wants it (e.g. the region above the answer)."""
+def control(
+    view: str,
+    key: str,
+    values: Values,
+    place: Any,
+    label: str | None = None,
+    help: str | None = None,
+) -> str:
+    """One setting drawn where the page wants it (e.g. the region above the answer), with
+    its own label if the page gives one ("Välj din kommun eller ditt län")."""
     lang = ui_lang()
     param = next(p for p in registry.params_of(view) if p.key == key)
-    return _widget(param, values[key], list(param.options(values)), place, lang)
+    return _widget(param, values[key], list(param.options(values)), place, lang, label, help)

@@ -4,26 +4,39 @@ comes from the result; nothing here computes a number."""
 
 from __future__ import annotations
 
+import dataclasses
+import html
 from functools import partial
 from urllib.parse import urlencode
 
+import polars as pl
 import streamlit as st
 
 from dashboard import charts
 from dashboard.charts.figure_cache import shared_figure
 from dashboard.model.result import ViewResult
 from dashboard.render import downloads
+from dashboard.text.formatting import number
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import markdown
 
-#: Plotly's toolbar: no logo, pictures at twice the size; the page's own picture buttons draw
-#: the titled 1920×1080 version with the source line.
-CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"scale": 2}}
+#: Plotly's toolbar: no logo, pictures at twice the size, shown on hover only so it never sits
+#: on the title; the page's own picture buttons draw the titled 1920×1080 version with the
+#: source line.
+CHART_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": "hover",
+    "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+    "toImageButtonOptions": {"scale": 2},
+}
+#: A ranking longer than this shows its top and bottom; "show all" draws every region.
+LONG_RANKING = 40
+ENDS = 15
 
 
 def answer(result: ViewResult) -> None:
     """The sentence, then the KPI cards and the short facts: what the user came for."""
-    st.markdown(f"### {markdown(result.headline)}")
+    st.markdown(f"## {markdown(result.headline)}")
     if result.metrics:
         columns = st.columns(len(result.metrics))
         for column, metric in zip(columns, result.metrics, strict=True):
@@ -38,11 +51,63 @@ def answer(result: ViewResult) -> None:
 
 
 def chart(result: ViewResult) -> None:
-    """The chart (built once per process for this result) and its source line under it."""
-    key = (result.view, result.params, result.lang)
-    fig = shared_figure(key, lambda: charts.figure(result))
+    """The chart (built once per process for this result) and its source line under it. Its
+    title is also text above it, shown on phones where Plotly's own title cannot wrap; a long
+    ranking shows its top and bottom unless the reader asks for all."""
+    st.html(f'<p class="utb-chart-title">{html.escape(result.title)}</p>')
+    shown, cut = _ends(result)
+    key = (result.view, result.params, result.lang, cut)
+    fig = shared_figure(key, lambda: charts.figure(shown))
     st.plotly_chart(fig, alt=result.headline, config=CHART_CONFIG, key=f"chart_{result.view}")
     st.caption(markdown(result.source))
+
+
+def _ends(result: ViewResult) -> tuple[ViewResult, bool]:
+    """A ranking of many regions as its top and bottom (and the marked region), with a toggle
+    for all of them. The result itself stays whole: tables, files and slides keep every row."""
+    spec = result.chart
+    if spec.kind != "ranking" or spec.frame.height <= LONG_RANKING:
+        return result, False
+    total = spec.frame.filter(pl.col("region_level") != "country").height
+    if st.toggle(t("show_all_regions", result.lang, n=total), key=f"all_{result.view}"):
+        return result, False
+    column = "gap_pp" if spec.show == "gap" else f"{spec.show}_share"
+    ordered = spec.frame.filter(pl.col("region_level") != "country").drop_nulls(column)
+    ordered = ordered.sort(column, descending=True).with_row_index("_place")
+    keep = (
+        (pl.col("_place") < ENDS)
+        | (pl.col("_place") >= ordered.height - ENDS)
+        | (pl.col("region_code") == (spec.highlight or ""))
+    )
+    frame = ordered.filter(keep).drop("_place")
+    return dataclasses.replace(result, chart=dataclasses.replace(spec, frame=frame)), True
+
+
+def for_reading(table: pl.DataFrame, lang: str) -> pl.DataFrame:
+    """The people table as the UI writes numbers: decimals in the UI's language (one decimal,
+    "41,1"), whole numbers with its thousands separator, "–" where there is no value (riket's
+    rank). Years stay as they are."""
+    year = t("year", lang)
+    columns = []
+    for name, dtype in table.schema.items():
+        column = pl.col(name)
+        if dtype.is_float():
+            columns.append(
+                column.map_elements(lambda v: number(v, 1, lang), return_dtype=pl.String)
+                .fill_null("–")
+                .alias(name)
+            )
+        elif dtype.is_integer() and name != year:
+            columns.append(
+                column.map_elements(lambda v: number(v, 0, lang), return_dtype=pl.String)
+                .fill_null("–")
+                .alias(name)
+            )
+        elif dtype == pl.String or dtype.is_integer():
+            columns.append(column.cast(pl.String).fill_null("–").alias(name))
+        else:
+            columns.append(column)
+    return table.select(columns)
 
 
 def notes(result: ViewResult) -> None:
@@ -53,7 +118,7 @@ def notes(result: ViewResult) -> None:
 def data_and_exports(result: ViewResult) -> None:
     lang = result.lang
     with st.expander(t("data_table", lang)):
-        st.dataframe(result.table.to_arrow(), hide_index=True)
+        st.dataframe(for_reading(result.table, lang).to_arrow(), hide_index=True)
         left, right = st.columns(2)
         left.download_button(
             t("download_csv", lang),
@@ -122,20 +187,30 @@ def show(result: ViewResult) -> None:
     add_to_deck(result)
 
 
-def view_page(view: str, title_key: str, main: tuple[str, ...] = ()) -> ViewResult:
-    """A page of one view: its title, its settings (the sidebar; `main` ones above the
-    answer), then the whole view. Returns the result for what a page adds below it."""
+def view_page(
+    view: str,
+    title_key: str,
+    main: tuple[str, ...] = (),
+    intro: str = "",
+    labels: dict[str, tuple[str, str]] | None = None,
+) -> ViewResult:
+    """A page of one view: its title (and a line saying what it is, `intro`), its settings
+    (the sidebar; `main` ones above the answer, with the page's own label and hint where
+    `labels` gives them), then the whole view. Returns the result for what a page adds."""
     from dashboard.model import registry
     from dashboard.render import controls
     from dashboard.render.url_state import lang as ui_lang
 
     lang = ui_lang()
     st.title(t(title_key, lang))
+    if intro:
+        st.markdown(intro)
     values = controls.controls(view, skip=main)
     if main:
         columns = st.columns(max(len(main), 2))
         for column, key in zip(columns, main, strict=False):
-            values[key] = controls.control(view, key, values, column)
+            label, hint = (labels or {}).get(key, (None, None))
+            values[key] = controls.control(view, key, values, column, label, hint)
     result = registry.load(view, values, lang)
     show(result)
     return result

@@ -70,11 +70,27 @@ def centre_table(centres: pl.DataFrame, lang: str) -> None:
 
 def document_language(lang: str) -> None:
     """`<html lang>` follows the UI language, so screen readers and translators read Swedish as
-    Swedish. Streamlit has no setting for it; a zero-height component sets it on the page."""
+    Swedish, and Streamlit's and Plotly's own labels are said in it; our style sheet gives
+    contrast, focus rings and the phone layout (dashboard.render.page_script). Streamlit has no
+    setting for these; a zero-height component runs the script on the page."""
     from streamlit.components.v1 import html
 
-    code = "sv" if lang == "sv" else "en"  # only our own two codes ever reach the script
-    html(f"<script>window.parent.document.documentElement.lang = '{code}';</script>", height=0)
+    from dashboard.render.page_script import STYLE, script
+
+    st.html(STYLE)
+    html(f"<script>{script(lang)}</script>", height=0)
+
+
+def unknown_page(known: set[str]) -> str | None:
+    """The address's page name when it is none of ours (Streamlit then runs the default page)."""
+    from urllib.parse import unquote, urlparse
+
+    try:
+        path = urlparse(st.context.url or "").path
+    except Exception:  # no browser session (AppTest)
+        return None
+    name = unquote(path.rstrip("/").rsplit("/", 1)[-1])
+    return None if name in known or not name else name[:80]
 
 
 def uploader(label: str, types: list[str], key: str) -> Any:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from dashboard.render import page_script
+
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 MODULES_DIR = Path("/usr/lib/nginx/modules")
 BROTLI_FILTER = "ngx_http_brotli_filter_module.so"
@@ -32,10 +34,8 @@ class ProxySettings:
 
 
 #: Inline scripts of our own pages besides Streamlit's index.html and `head_extra`: the
-#: document-language component (dashboard/render/widgets.py), one per UI language.
-OWN_INLINE_SCRIPTS = tuple(
-    f"window.parent.document.documentElement.lang = '{code}';" for code in ("sv", "en")
-)
+#: page script (dashboard/render/page_script.py), one per UI language.
+OWN_INLINE_SCRIPTS = tuple(page_script.script(code) for code in ("sv", "en"))
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
 )

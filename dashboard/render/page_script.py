@@ -1,0 +1,122 @@
+"""The one script and style sheet of our own on every page (no Streamlit import: the proxy's
+CSP names the script by hash, dashboard/serving/nginx_config.py).
+
+Streamlit has no setting for its own accessibility texts ("Skip to main content", "Link to
+heading", "Collapse sidebar"…), for Plotly's toolbar tips or for the document language, and
+two of its elements fail axe-core (the file drop zone's presentation role with a label, the
+zero-height component's unnamed iframe that takes a tab stop). The script sets `<html lang>`,
+names its own iframe and takes it out of the tab order, and says those fixed texts in the UI's
+language. Only our own fixed strings are in it: nothing a user or a file wrote reaches it.
+"""
+
+from __future__ import annotations
+
+import json
+
+#: Streamlit's and Plotly's own English labels (text, aria-label, title, data-title) in Swedish.
+SWEDISH = {
+    "Skip to main content": "Hoppa till innehållet",
+    "Link to heading": "Länk till rubriken",
+    "Sidebar": "Sidopanel",
+    "Collapse sidebar": "Fäll ihop sidopanelen",
+    "Expand sidebar": "Fäll ut sidopanelen",
+    "App pages": "Sidor",
+    "Open": "Öppna",
+    "Close": "Stäng",
+    "Clear all": "Rensa alla",
+    "Clear value": "Rensa",
+    "Fullscreen": "Helskärm",
+    "Close fullscreen": "Stäng helskärm",
+    "Show/hide columns": "Visa/dölj kolumner",
+    "Download as CSV": "Ladda ner som CSV",
+    "Search": "Sök",
+    "Copy to clipboard": "Kopiera",
+    "Main menu": "Huvudmeny",
+    "Running...": "Räknar …",
+    "Download plot as a PNG": "Ladda ner diagrammet som PNG",
+    "Download plot": "Ladda ner diagrammet",
+    "Zoom": "Zooma",
+    "Pan": "Panorera",
+    "Zoom in": "Zooma in",
+    "Zoom out": "Zooma ut",
+    "Autoscale": "Anpassa skalan",
+    "Reset axes": "Återställ axlarna",
+    "Reset view": "Återställ vyn",
+    "Box Select": "Markera med ruta",
+    "Lasso Select": "Markera med lasso",
+    "Double-click to zoom back out": "Dubbelklicka för att zooma ut igen",
+    "Shortcut Ctrl + Enter": "Kortkommando Ctrl + Enter",
+}
+FRAME_TITLE = {"sv": "Sidans språk (osynlig)", "en": "Page language (invisible)"}
+
+
+def script(lang: str) -> str:
+    """The page script for one UI language (the same text every run: hashed by the CSP)."""
+    code = "sv" if lang == "sv" else "en"
+    words = json.dumps(SWEDISH if code == "sv" else {}, ensure_ascii=False, sort_keys=True)
+    title = json.dumps(FRAME_TITLE[code], ensure_ascii=False)
+    return (
+        f"window.parent.document.documentElement.lang = '{code}';\n"
+        "(function () {\n"
+        "  const top = window.parent, doc = top.document, own = window.frameElement;\n"
+        f"  const words = {words};\n"
+        "  if (own) { own.title = " + title + "; own.tabIndex = -1;"
+        " own.setAttribute('aria-hidden', 'true'); }\n"
+        "  const attrs = ['aria-label', 'title', 'data-title'];\n"
+        "  function fix() {\n"
+        "    for (const el of doc.querySelectorAll('[aria-label],[title],[data-title]')) {\n"
+        "      if (el === own) continue;\n"
+        "      for (const a of attrs) { const v = el.getAttribute(a);"
+        " if (v && words[v]) el.setAttribute(a, words[v]); }\n"
+        "    }\n"
+        "    for (const el of doc.querySelectorAll("
+        "'[data-testid=stSkipToContent], [data-testid=stStatusWidget] label')) {\n"
+        "      const v = el.textContent.trim(); if (words[v]) el.textContent = words[v];\n"
+        "    }\n"
+        "    for (const el of doc.querySelectorAll("
+        "'[data-testid=stFileUploaderDropzone][role=presentation]')) {\n"
+        "      el.removeAttribute('role');\n"
+        "    }\n"
+        "  }\n"
+        "  if (top.__utbObserver) top.__utbObserver.disconnect();\n"
+        "  let queued = false;\n"
+        "  const observer = new top.MutationObserver(() => {\n"
+        "    if (queued) return; queued = true;\n"
+        "    top.requestAnimationFrame(() => { queued = false; fix(); });\n"
+        "  });\n"
+        "  observer.observe(doc.body, {childList: true, subtree: true});\n"
+        "  top.__utbObserver = observer;\n"
+        "  fix();\n"
+        "})();"
+    )
+
+
+#: Contrast, focus, headings and the phone layout (Streamlit's theme has no setting for these).
+STYLE = """<style>
+/* captions and hints: #5c5b59 is 6.6:1 on white, 6.1:1 on the sidebar (Streamlit: 3.9:1) */
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5c5b59; }
+[data-testid="stWidgetLabel"] small, [data-testid="stTooltipHoverTarget"] { color: #4a4947; }
+/* the keyboard hint on a primary (red) button: white, 5.2:1 on #c53948 */
+button kbd { color: #ffffff !important; opacity: 1 !important; }
+/* a focus ring every control shows when reached by keyboard */
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible,
+summary:focus-visible, [role="button"]:focus-visible, [role="tab"]:focus-visible,
+[role="radio"]:focus-visible, [role="checkbox"]:focus-visible, [role="switch"]:focus-visible,
+[tabindex]:focus-visible, label:focus-within {
+  outline: 3px solid #1a56b0 !important; outline-offset: 2px !important;
+}
+[data-testid="stSidebarNav"] a:focus-visible { background: #dce6f7; }
+/* the answer's sentence is a level-2 heading under the page title, at a reading size */
+[data-testid="stMain"] h2 { font-size: 1.45rem; line-height: 1.3; padding-top: 0.6rem; }
+/* a chart's title as text above it (shown on phones, where Plotly's own title cannot wrap) */
+.utb-chart-title { display: none; margin: 0; font-weight: 600; color: #333333; }
+@media (max-width: 640px) {
+  [data-testid="stMain"] h1 { font-size: 1.7rem; }
+  [data-testid="stMain"] h2 { font-size: 1.15rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; padding-top: 3.5rem; }
+  .utb-chart-title { display: block; font-size: 0.95rem; }
+  .js-plotly-plot .gtitle { display: none; }
+  [data-testid="stMetricValue"] { font-size: 1.6rem; }
+  [data-testid="stCaptionContainer"] p { overflow-wrap: anywhere; }
+}
+</style>"""
