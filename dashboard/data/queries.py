@@ -320,10 +320,15 @@ def change(
     level: str,
     county: str = "",
     definition: str = DEFAULT_DEFINITION,
+    show: str = "gap",
+    ranks: str = "rank",
 ) -> pl.DataFrame:
-    """Each region's shares, gap and ranks in two years, and riket's."""
+    """Each region's value and rank (`ranks`: rank | county_rank | kommungrupp_rank) in two
+    years and its change, and riket's."""
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
+    if show not in ("women", "men", "total", "gap") or ranks not in CHANGE_RANKS:
+        raise ValueError(f"unknown value {show!r} or ranks {ranks!r}")
     return run(
         "change",
         from_year=from_year,
@@ -333,7 +338,12 @@ def change(
         level=level,
         county=county,
         definition=_definition(definition),
+        show=show,
+        ranks=ranks,
     )
+
+
+CHANGE_RANKS = ("rank", "county_rank", "kommungrupp_rank")
 
 
 def figure_finder(region: str, value: float) -> pl.DataFrame:

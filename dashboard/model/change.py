@@ -69,7 +69,6 @@ def _county(values: Values) -> str:
 def frame_of(values: Values) -> pl.DataFrame:
     """One row per region (riket first): the value then and now, the change, rank then and
     now among the regions compared; sorted by the change, largest first."""
-    show = values["show"]
     raw = queries.change(
         int(values["from"]),
         int(values["to"]),
@@ -78,28 +77,14 @@ def frame_of(values: Values) -> pl.DataFrame:
         _level(values),
         _county(values),
         values["definition"],
+        values["show"],
+        _rank_prefix(values["scope"]),
     )
     if values["scope"] == common.KOMMUNGRUPP_SCOPE:
         raw = raw.filter(
             (pl.col("region_code") == "00") | (pl.col("kommungrupp_code") == values.get("group"))
         )
-    prefix, key = _rank_prefix(values["scope"]), show
-    return (
-        raw.select(
-            "region_code",
-            "region_name",
-            "region_level",
-            pl.col(f"{key}_then").alias("value_then"),
-            pl.col(f"{key}_now").alias("value_now"),
-            (pl.col(f"{key}_now") - pl.col(f"{key}_then")).alias("change"),
-            pl.col(f"{prefix}_{key}_then").alias("rank_then"),
-            pl.col(f"{prefix}_{key}_now").alias("rank_now"),
-        )
-        .with_columns((pl.col("rank_then") - pl.col("rank_now")).alias("places_up"))
-        .sort(
-            pl.col("region_level") == "country", pl.col("change"), descending=True, nulls_last=True
-        )
-    )
+    return raw.with_columns((pl.col("rank_then") - pl.col("rank_now")).alias("places_up"))
 
 
 def signed(value: float | None, lang: str) -> str:
@@ -277,5 +262,7 @@ def load(values: Values, lang: str) -> ViewResult:
             level=_level(values),
             county=_county(values),
             definition=values["definition"],
+            show=show,
+            ranks=_rank_prefix(values["scope"]),
         ),
     )
