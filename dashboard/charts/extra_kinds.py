@@ -57,7 +57,7 @@ def age_bars(result: ViewResult) -> go.Figure:
         shared_xaxes=True,
         vertical_spacing=0.1,
         row_heights=[0.58, 0.42],
-        subplot_titles=(t("age_title_who", lang).split(",")[0].capitalize(), t("gap_pp", lang)),
+        subplot_titles=(f"{t('women', lang)} / {t('men', lang).lower()}", t("gap_pp", lang)),
     )
     own_name = _name(region, str(own["region_name"][0]) if own.height else region, lang)
     for sex in ("women", "men"):
@@ -130,7 +130,8 @@ def age_bars(result: ViewResult) -> go.Figure:
         barmode="group",
         height=720,
         margin={"l": 10, "r": 10, "t": 110, "b": 40},
-        legend={"orientation": "h", "y": -0.12, "x": 0, "xanchor": "left", "yanchor": "top"},
+        # beside the plot, not under it: a picture's source line sits under the plot
+        legend={"orientation": "v", "y": 1, "x": 1.01, "xanchor": "left", "yanchor": "top"},
     )
 
 
