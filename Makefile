@@ -10,7 +10,7 @@ PORT ?= 8501
 ADDRESS ?= 127.0.0.1
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -57,6 +57,9 @@ loadtest: setup chromium nginx  ## 1 vs 20 sessions against the production mode 
 
 stress: db  ## 40 sessions for 10 minutes against one app process, health check watched
 	$(UV) run python -m benchmarks.load.stress --sessions 40 --minutes 10 --self-serve
+
+bench-burst: db  ## 20 sessions at once, each page: ours vs a bare Streamlit page with its elements
+	$(UV) run python -m benchmarks.load.bare_vs_ours --json test-artifacts/bare_vs_ours.json
 
 benchmark: db
 	$(UV) run python benchmarks/run.py
