@@ -93,8 +93,10 @@ def script(lang: str) -> str:
 
 #: Contrast, focus, headings and the phone layout (Streamlit's theme has no setting for these).
 STYLE = """<style>
-/* captions and hints: #5c5b59 is 6.6:1 on white, 6.1:1 on the sidebar (Streamlit: 3.9:1) */
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5c5b59; }
+/* captions and hints: #5c5b59 is 6.6:1 on white, 6.1:1 on the sidebar (Streamlit fades them
+   to 60 % opacity: 3.9:1 or less) */
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #5c5b59 !important; }
 [data-testid="stWidgetLabel"] small, [data-testid="stTooltipHoverTarget"] { color: #4a4947; }
 /* the keyboard hint on a primary (red) button: white, 5.2:1 on #c53948 */
 button kbd { color: #ffffff !important; opacity: 1 !important; }

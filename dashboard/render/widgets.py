@@ -42,6 +42,10 @@ def registry_coverage(county: str = "") -> None:
         )
 
 
+#: The registry's confidence words in the UI's language (its kind is the registry's own note)
+CONFIDENCE = {"sv": {"high": "hög", "medium": "medel", "low": "låg"}, "en": {}}
+
+
 def centre_table(centres: pl.DataFrame, lang: str) -> None:
     """Every known centre on the map with its source page (a link) and year."""
     with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
@@ -51,7 +55,7 @@ def centre_table(centres: pl.DataFrame, lang: str) -> None:
                 "kommun_name",
                 "locality",
                 "kind",
-                "confidence",
+                pl.col("confidence").replace(CONFIDENCE.get(lang, {})),
                 "evidence_year",
                 "source_url",
             ),
@@ -59,7 +63,7 @@ def centre_table(centres: pl.DataFrame, lang: str) -> None:
             column_config={
                 "source_url": st.column_config.LinkColumn(t("source_page", lang)),
                 "name": t("name", lang),
-                "kommun_name": "Kommun",
+                "kommun_name": t("municipality_column", lang),
                 "locality": t("locality", lang),
                 "kind": t("kind", lang),
                 "confidence": t("confidence", lang),

