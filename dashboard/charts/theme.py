@@ -67,7 +67,8 @@ def layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
         "separators": ", " if lang == "sv" else ".,",
         "font": {"family": "Source Sans Pro, Arial, sans-serif", "size": 14},
         "legend": {"orientation": "h", "y": 1.02, "x": 1, "xanchor": "right", "yanchor": "bottom"},
-        "margin": {"l": 10, "r": 10, "t": 80, "b": 40},
+        # room on the right for the value written past the longest bar ("57,0 %")
+        "margin": {"l": 10, "r": 40, "t": 80, "b": 40},
         "plot_bgcolor": "white",
     }
     fig.update_layout(**(base | extra))

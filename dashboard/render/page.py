@@ -34,7 +34,7 @@ LONG_RANKING = 40
 ENDS = 15
 
 
-def answer(result: ViewResult) -> None:
+def answer(result: ViewResult, with_facts: bool = True) -> None:
     """The sentence, then the KPI cards and the short facts: what the user came for."""
     st.markdown(f"## {markdown(result.headline)}")
     if result.metrics:
@@ -46,6 +46,11 @@ def answer(result: ViewResult) -> None:
                 )
             else:
                 column.metric(metric.label, metric.value, metric.delta)
+    if with_facts:
+        facts(result)
+
+
+def facts(result: ViewResult) -> None:
     if result.facts:
         st.markdown("  \n".join(markdown(fact) for fact in result.facts))
 
@@ -180,8 +185,9 @@ def add_to_deck(result: ViewResult) -> None:
 
 def show(result: ViewResult) -> None:
     """The whole view, in the order a reader needs it."""
-    answer(result)
-    chart(result)
+    answer(result, with_facts=False)
+    chart(result)  # on a phone the chart is on the first screen, the longer facts under it
+    facts(result)
     notes(result)
     data_and_exports(result)
     add_to_deck(result)

@@ -115,7 +115,14 @@ summary:focus-visible, [role="button"]:focus-visible, [role="tab"]:focus-visible
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 1.7rem; }
   [data-testid="stMain"] h2 { font-size: 1.15rem; }
-  [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; padding-top: 3.5rem; }
+  [data-testid="stMainBlockContainer"] { padding-left: 0.9rem; padding-right: 0.9rem; padding-top: 3rem; }
+  /* KPI cards two by two, not one under another */
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) { flex-wrap: wrap; gap: 0.5rem 1rem; }
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {
+    min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important;
+  }
+  /* chosen regions wrap onto more lines instead of hiding under the box's edge */
+  [data-testid="stMultiSelect"] [data-baseweb="select"] > div > div:first-child { flex-wrap: wrap; }
   .utb-chart-title { display: block; font-size: 0.95rem; }
   .js-plotly-plot .gtitle { display: none; }
   [data-testid="stMetricValue"] { font-size: 1.6rem; }

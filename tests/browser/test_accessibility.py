@@ -43,7 +43,7 @@ ENGLISH_ONLY = [
     "Download",
     "Source:",
     "Show ",
-    "Zoom",
+    "Zoom in",
     "Autoscale",
     "Reset axes",
     "Fullscreen",
@@ -61,7 +61,7 @@ NONE = re.compile(r"\bNone\b")
 
 #: What a reader sees and what a screen reader says: visible text outside code, and labels.
 WORDS_JS = """() => {
-  const skip = el => el.closest('pre, code, textarea, [data-testid="stCode"], [lang="sv"], .utb-scb-note');
+  const skip = el => el.closest('pre, code, textarea, [data-testid="stCode"], body [lang="sv"], .utb-scb-note');
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
