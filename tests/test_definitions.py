@@ -115,13 +115,18 @@ def test_the_panel_numbers_equal_the_database(db_path: Path) -> None:
         expected = con.execute(
             "SELECT age_group, measure, definition, round(women_share, 2), round(men_share, 2), "
             "round(gap_pp, 2) FROM gender_gap_by_definition WHERE region_code = '0486' "
-            "AND year = 2019 AND age_group IN ('25-64', '16-74') "
-            "ORDER BY age_group = '25-64' DESC, measure, definition DESC"
+            "AND year = 2019 "
+            "ORDER BY age_group = '25-64' DESC, age_group = '16-74' DESC, age_order, measure, "
+            "definition DESC"
         ).fetchall()
-    assert len(table) == len(expected) == 8
-    assert list(table["Kvinnor %"]) == [r[3] for r in expected]
-    assert list(table["Män %"]) == [r[4] for r in expected]
-    assert list(table["Skillnad kvinnor − män (p.e.)"]) == [r[5] for r in expected]
+    assert len(table) == len(expected) == 32  # 8 age groups × 2 measures × 2 definitions
+
+    def shown(value: float) -> str:  # the page's Swedish number format, one decimal
+        return f"{value:.1f}".replace(".", ",").replace("-", "−")
+
+    assert list(table["Kvinnor %"]) == [shown(r[3]) for r in expected]
+    assert list(table["Män %"]) == [shown(r[4]) for r in expected]
+    assert list(table["Skillnad kvinnor − män (p.e.)"]) == [shown(r[5]) for r in expected]
     assert table["Används av"][0] == "Kolada, nyckeltal N01982"
     assert table["Definition"][0].startswith("25–64 år · nivå 5–7 · okänd nivå i nämnaren")
     headline = app.markdown[0].value.replace("\\", "")
@@ -154,7 +159,7 @@ def test_the_panel_as_a_slide_and_in_powerpoint(db_path: Path) -> None:
     assert rendered.headline.startswith(
         "Södermanlands län 2019, 25–64 år, nivå 5–7: kvinnor 41,1\u202f% (Kolada N01982)"
     )
-    assert rendered.table.height == 8
+    assert rendered.table.height == 32
     prs = Presentation(io.BytesIO(pptx_export.build(Deck("t", [slide]))))
     (chart,) = [s.chart for s in prs.slides[0].shapes if s.has_chart]
     women = list(chart.plots[0].series[0].values)

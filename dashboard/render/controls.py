@@ -128,8 +128,11 @@ def _widget(
     st.session_state[key] = state
     common = {"key": key, "on_change": _to_url, "args": (param,)}
 
+    # each label made once per run (Streamlit calls the format function more than once each)
+    labels = {v: param.format(v, lang) for v in options}
+
     def show(v: str) -> str:
-        return param.format(v, lang)
+        return labels[v] if v in labels else param.format(v, lang)
 
     if param.widget == "toggle":
         return "1" if place.toggle(label, **common) else "0"
