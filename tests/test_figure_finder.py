@@ -22,6 +22,7 @@ def test_sixteen_is_the_gap_among_25_to_34_year_olds_in_sormland() -> None:
     result, notices = registry.compute("definitions", {"region": "04", "value": "16"}, "sv")
     assert not notices
     found = result.extra["finder"]
+    assert isinstance(found, list | tuple)
     assert found[0] == (
         "16,7 p.e. är skillnaden mellan kvinnor och män bland 25–34-åringar 2019 "
         "(nivå 5–7, okänd nivå i nämnaren)"

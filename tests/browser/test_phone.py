@@ -8,12 +8,12 @@ reaches past the screen's right edge (element bounding boxes).
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, ViewportSize
 
 from tests.browser.conftest import screenshot
 from tests.browser.test_accessibility import PATHS, _ready
 
-PHONE = {"width": 390, "height": 844}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 #: pages whose answer is a chart (the others are forms, tables and the console)
 CHART_PAGES = [p for p in PATHS if p not in ("larcentrum", "bildspel", "om-data", "sql")]
 
