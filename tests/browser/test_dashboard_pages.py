@@ -61,13 +61,13 @@ def test_overview_region_change_updates_url_and_numbers(
     page: Page, server_url: str, watch: Watch
 ) -> None:
     page.goto(server_url)
-    expect(page.locator("h3").filter(has_text=re.compile(r"I riket hade 49,8\s%"))).to_be_visible(
+    expect(page.locator("h2").filter(has_text=re.compile(r"I riket hade 49,8\s%"))).to_be_visible(
         timeout=30_000
     )
-    _choose(page, "Region", "Södermanlands län")
+    _choose(page, "Välj din kommun eller ditt län", "Södermanlands län")
     expect(page).to_have_url(re.compile(r"region=04"))
     expect(
-        page.locator("h3").filter(has_text=re.compile(r"I Södermanlands län hade 41,1\s%"))
+        page.locator("h2").filter(has_text=re.compile(r"I Södermanlands län hade 41,1\s%"))
     ).to_be_visible()
     expect(page.get_by_text("20 av 21 län").first).to_be_visible()
     screenshot(page, "overview-sormland")
@@ -110,7 +110,9 @@ def test_map_draws_areas_and_centres_and_follows_the_measure(
     page.get_by_text("Skillnad kvinnor − män", exact=True).click()
     expect(page).to_have_url(re.compile(r"show=gap"))
     expect(
-        page.get_by_text(re.compile(r"Eftergymnasial utbildning · .*, skillnad kvinnor − män"))
+        page.get_by_text(
+            re.compile(r"Eftergymnasial utbildning · .*, skillnad kvinnor − män")
+        ).first
     ).to_be_visible()
     wait_for_map(page)
     screenshot(page, "map-gap")
@@ -119,7 +121,7 @@ def test_map_draws_areas_and_centres_and_follows_the_measure(
 
 def test_link_reopens_the_same_view(page: Page, server_url: str, watch: Watch) -> None:
     page.goto(f"{server_url}/?region=0486&age=16-74&year=2018&measure=post_secondary")
-    expect(page.locator("h3").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
+    expect(page.locator("h2").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
         timeout=30_000
     )
     expect(page).to_have_url(re.compile(r"region=0486&age=16-74&year=2018"))
@@ -147,7 +149,7 @@ def test_a_selection_follows_the_user_from_page_to_page(
     page: Page, server_url: str, watch: Watch
 ) -> None:
     page.goto(f"{server_url}/?region=0486&age=16-74&year=2021")
-    expect(page.locator("h3").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
+    expect(page.locator("h2").filter(has_text=re.compile(r"^I Strängnäs hade"))).to_be_visible(
         timeout=30_000
     )
     page.get_by_role("link", name="Karta").click()
