@@ -110,9 +110,9 @@ def test_map_draws_areas_and_centres_and_follows_the_measure(
     page.get_by_text("Skillnad kvinnor − män", exact=True).click()
     expect(page).to_have_url(re.compile(r"show=gap"))
     expect(
-        page.get_by_text(
-            re.compile(r"Eftergymnasial utbildning · .*, skillnad kvinnor − män")
-        ).first
+        page.locator(".js-plotly-plot")
+        .get_by_text(re.compile(r"Eftergymnasial utbildning · .*, skillnad kvinnor − män"))
+        .first
     ).to_be_visible()
     wait_for_map(page)
     screenshot(page, "map-gap")
@@ -159,10 +159,13 @@ def test_a_selection_follows_the_user_from_page_to_page(
     wait_for_map(page)
     page.get_by_role("link", name="Rangordning").click()
     expect(page).to_have_url(re.compile(r"/rangordning\?.*highlight=0486"), timeout=30_000)
+    # what the map showed (totalt) is shown here too
     expect(page).to_have_url(re.compile(r"age=16-74.*year=2021|year=2021.*age=16-74"))
     expect(
-        page.get_by_text(re.compile(r"16–74 år, kvinnor, 2021 — Södermanlands län")).first
-    ).to_be_visible()
+        page.locator(".js-plotly-plot")
+        .get_by_text(re.compile(r"16–74 år, totalt, 2021 — Södermanlands län"))
+        .first
+    ).to_be_visible(timeout=30_000)
     assert watch.problems() == []
 
 
