@@ -144,7 +144,7 @@ def test_replicas_see_a_refreshed_database_without_restart(
         for port in running.app_ports:
             (visit,) = run_apart(visit_pages(f"http://127.0.0.1:{port}", [("om-data", "")]))
             assert visit.ok, visit.error
-            seen.append(next(t for t in visit.texts if t.startswith("Build ")).split()[1])
+            seen.append(next(t for t in visit.texts if t.startswith("Bygge ")).split()[1])
         return seen
 
     before = build_ids()

@@ -93,13 +93,13 @@ def _ordered(frame: pl.DataFrame, region: str, lang: str) -> pl.DataFrame:
     """The region first, then its län, then riket; per region the 10-year groups by age, the
     totals after them."""
     place = {region: 0, "00": 2}
+    # labels made in Python, not by a Python function on polars' thread pool (see README)
+    labels = {a: _label(a, lang) for a in frame["age_group"].unique().to_list()}
     return (
         frame.with_columns(
             pl.col("region_code").replace_strict(place, default=1).alias("_place"),
             pl.col("age_group").is_in(list(common.AGE_TOTALS)).alias("is_total"),
-            pl.col("age_group")
-            .map_elements(lambda a: _label(a, lang), return_dtype=pl.String)
-            .alias("group_label"),
+            pl.col("age_group").replace_strict(labels, return_dtype=pl.String).alias("group_label"),
         )
         .sort("_place", "is_total", "age_order")
         .drop("_place")

@@ -93,20 +93,18 @@ def for_reading(table: pl.DataFrame, lang: str) -> pl.DataFrame:
     "41,1"), whole numbers with its thousands separator, "–" where there is no value (riket's
     rank). Years stay as they are."""
     year = t("year", lang)
-    columns = []
+    columns: list[pl.Expr | pl.Series] = []
     for name, dtype in table.schema.items():
         column = pl.col(name)
-        if dtype.is_float():
+        # formatted in Python, not by a Python function on polars' thread pool (see README)
+        if dtype.is_float() or (dtype.is_integer() and name != year):
+            decimals = 1 if dtype.is_float() else 0
             columns.append(
-                column.map_elements(lambda v: number(v, 1, lang), return_dtype=pl.String)
-                .fill_null("–")
-                .alias(name)
-            )
-        elif dtype.is_integer() and name != year:
-            columns.append(
-                column.map_elements(lambda v: number(v, 0, lang), return_dtype=pl.String)
-                .fill_null("–")
-                .alias(name)
+                pl.Series(
+                    name,
+                    [number(v, decimals, lang) if v is not None else "–" for v in table[name]],
+                    dtype=pl.String,
+                )
             )
         elif dtype == pl.String or dtype.is_integer():
             columns.append(column.cast(pl.String).fill_null("–").alias(name))

@@ -45,7 +45,7 @@ def test_keyboard_steps_through_the_deck(
     )
     headline = page.locator("h1.slide-headline")
     expect(headline).to_contain_text("I Södermanlands län hade 41,1", timeout=30_000)
-    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     size = headline.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 32, "the headline must be readable from the back of the room"
