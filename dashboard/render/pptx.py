@@ -18,7 +18,7 @@ from dashboard.decks.pinning import version_note
 from dashboard.decks.render import render
 from dashboard.model.result import ViewResult
 from dashboard.render import pictures as images
-from dashboard.render import pptx_charts
+from dashboard.render import pptx_charts, pptx_more
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
 BODY = (Inches(0.5), Inches(1.55), Inches(12.333), Inches(5.25))
@@ -102,4 +102,4 @@ def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker) -> 
     elif spec.kind == "dumbbell":
         pptx_charts.gap(shapes, BODY, frame, lang)
     else:
-        pptx_charts.other(shapes, BODY, rendered, lang)
+        pptx_more.chart(shapes, BODY, rendered, lang)  # the age and change views

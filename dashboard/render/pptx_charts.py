@@ -206,10 +206,3 @@ def gap(shapes: Any, box: Box, frame: pl.DataFrame, lang: str) -> None:
     _percent_axis(chart)
     _every_category(chart, rows.height)
     _legend(chart, True)
-
-
-def other(shapes: Any, box: Box, result: Any, lang: str) -> None:
-    """The views added later draw through their own builders (dashboard.render.pptx_more)."""
-    from dashboard.render import pptx_more
-
-    pptx_more.chart(shapes, box, result, lang)
