@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
 # `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# (Every rerun runs this file again; `resolve()` asked the disk each time, `abspath` does not.)
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
 
 import streamlit as st
 
+from dashboard.data import per_run
 from dashboard.data.db_errors import DatabaseUnavailable
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
@@ -70,6 +74,7 @@ asked = components.unknown_page({p.url_path for p in pages})
 if asked is not None:
     st.warning(t("no_such_page", lang, path=quote("/" + asked)), icon="⚠️")
 try:
-    page.run()
+    with per_run.one_run():  # one database version, looked up once, for the whole run
+        page.run()
 except DatabaseUnavailable as exc:
     st.error(t(f"db_{exc.kind}", lang), icon="🔒")

@@ -14,7 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.data import db, queries
+from dashboard.data import queries
 from dashboard.data.cache import ProcessCache
 
 #: A map figure is ~100 kB (a few MB where its outlines are inline): a few dozen views cover a
@@ -46,5 +46,4 @@ def _shared(fig: go.Figure) -> go.Figure:
 def shared_figure(key: tuple[Hashable, ...], build: Callable[[], go.Figure]) -> go.Figure:
     """The figure for `key` under the current database, built by `build` on a miss. The key
     must name everything the figure shows (view parameters, language, texts)."""
-    version = db.data_version(queries.db_path())
-    return _figures.get((key, version), lambda: _shared(build()))
+    return _figures.get((key, queries.database()), lambda: _shared(build()))

@@ -21,6 +21,7 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from dashboard.data import per_run
 from dashboard.data.db_errors import DatabaseUnavailable, kind_of
 
 _open: dict[str, tuple[str, duckdb.DuckDBPyConnection]] = {}
@@ -28,7 +29,12 @@ _opening = threading.Lock()
 
 
 def data_version(db_path: Path) -> str:
-    """Changes whenever a new database is installed; caches are keyed on it."""
+    """Changes whenever a new database is installed; caches are keyed on it. Looked up once
+    per page run (`per_run`)."""
+    return per_run.remember(("data_version", db_path), lambda: _file_version(db_path))
+
+
+def _file_version(db_path: Path) -> str:
     try:
         stat = db_path.stat()
     except OSError:

@@ -20,7 +20,7 @@ from typing import Any
 
 import polars as pl
 
-from dashboard.data import db, geometry_files
+from dashboard.data import db, geometry_files, per_run
 from dashboard.data.cache import process_cached
 from dashboard.text.definitions import DEFAULT as DEFAULT_DEFINITION
 from dashboard.text.definitions import DEFINITIONS
@@ -55,8 +55,18 @@ def display_sql(name: str, **params: Any) -> str:
 
 def db_path() -> Path:
     """The database file, as `etl.config` names it; resolved once per value of UTB_DB_PATH,
-    since every lookup asks for it (resolving it anew took ~0.5 ms, hundreds of times a rerun)."""
-    return _resolved(os.environ.get("UTB_DB_PATH"), os.getcwd())
+    since every lookup asks for it (resolving it anew took ~0.5 ms, hundreds of times a rerun);
+    within a page run it is not even asked again (`per_run`)."""
+    return per_run.remember(
+        "db_path", lambda: _resolved(os.environ.get("UTB_DB_PATH"), os.getcwd())
+    )
+
+
+def database() -> tuple[str, str]:
+    """(file, version) of the database now: what every process-wide cache keys on, so a
+    rebuilt file is seen on the next run."""
+    path = db_path()
+    return str(path), db.data_version(path)
 
 
 @functools.lru_cache(maxsize=16)
@@ -95,8 +105,7 @@ def _definition(definition: str) -> str:
 def available_periods() -> dict[str, list[int]]:
     """Age group → its years, newest first (shared: do not modify). Every page asks for it on
     every rerun, so the dict is cached too, not only the rows it is made from."""
-    path = db_path()
-    return _periods(str(path), db.data_version(path))
+    return _periods(*database())
 
 
 @process_cached(max_entries=4)

@@ -15,6 +15,7 @@ from typing import Any
 
 from dashboard.model.registry import VIEWS as _VIEWS
 from dashboard.model.registry import all_keys
+from dashboard.text import en
 from dashboard.text.safe_text import shorten
 
 VIEWS = tuple(_VIEWS)
@@ -28,31 +29,9 @@ TITLE_LIMIT = 120
 DEFAULT_TITLE = "Utbildningsläget"
 
 
-#: Why a deck file or link is refused, in English; the page says it in the UI's language.
-MESSAGES = {
-    "link_too_long": "the deck link is too long ({n:,} characters)",
-    "link_damaged": "the deck in the link is damaged",
-    "link_too_large": "the deck in the link is too large",
-    "link_content": "the deck in the link carries more than views ({names}); a link carries views only, pinned numbers travel as a deck file",
-    "not_json": "not a deck file: it is not valid JSON",
-    "version": "not a version {version} deck (expected version and slides)",
-    "unknown_fields": "unknown field(s) {names}",
-    "no_slides": "the deck has no slides",
-    "too_many_slides": "the deck has {n} slides; at most {limit} are allowed",
-    "no_fingerprint": "the deck's pinned section has no data fingerprint",
-    "numbers_unpinned": "slides carry numbers but the deck is not pinned to a data version",
-    "slide_view": "slide {n}: view must be one of {views}",
-    "slide_fields": "slide {n}: unknown field(s) {names}",
-    "slide_link_content": "slide {n}: the deck in the link carries more than views ({names}); a link carries views only",
-    "slide_params": "slide {n}: params must be an object of view settings",
-    "slide_setting": "slide {n}: {key} is not a view setting",
-    "slide_value": "slide {n}: the value of {key} is not a code, year or list of them",
-    "slide_table": "slide {n}: its pinned numbers are not a table",
-    "file_too_large": "the deck file is {mb:.1f} MB; at most 5 MB is accepted",
-    "other_version": "the deck is pinned to a data version this database does not hold, so its numbers cannot be checked and are not shown; open it unpinned to see today's numbers",
-    "pinned_slide_empty": "slide {n} of the pinned deck has no numbers",
-    "numbers_differ": "slide {n}: its numbers differ from the data version it claims; the deck is not shown",
-}
+#: Why a deck file or link is refused, in English (the catalogue's DECK part); the page says
+#: it in the UI's language.
+MESSAGES = en.DECK
 
 
 class DeckError(ValueError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.data import queries
+from dashboard.data.cache import process_cached
 from dashboard.model import common, tables
 from dashboard.model.params import Context, Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
@@ -59,8 +60,16 @@ def _largest(frame: pl.DataFrame, region: str) -> str | None:
 
 
 def _rank_age_default(values: Values, context: Context) -> str:
-    """The age group with the region's largest gap."""
-    return _largest(_frame(values), values["region"]) or "25-34"
+    """The age group with the region's largest gap (asked on every rerun: kept per process)."""
+    keys = ("region", "year", "measure", "definition")
+    return _largest_gap_age(tuple(values[k] for k in keys), queries.database())
+
+
+@process_cached(max_entries=256)
+def _largest_gap_age(chosen: tuple[str, ...], database: tuple[str, str]) -> str:
+    region, year, measure, definition = chosen
+    values = {"region": region, "year": year, "measure": measure, "definition": definition}
+    return _largest(_frame(values), region) or "25-34"
 
 
 PARAMS = [

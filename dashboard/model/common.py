@@ -9,6 +9,7 @@ from dashboard.model.params import Context, Param, Values
 
 # the regions and the scopes are shared parameters too; they live in modules of their own
 from dashboard.model.regions import (  # noqa: F401
+    all_codes,
     codes_of,
     county_of,
     has_kommungrupp,
@@ -129,7 +130,7 @@ def region_param(default: str = "00", key: str = "region") -> Param:
     return Param(
         key,
         "region",
-        lambda values: regions()["region_code"].to_list(),
+        lambda values: all_codes(),
         lambda values, context: default,
         region_label,
         shared_as="region",

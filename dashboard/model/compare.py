@@ -26,7 +26,7 @@ PARAMS = [
     Param(
         "regions",
         "regions",
-        lambda values: common.regions()["region_code"].to_list(),
+        lambda values: common.all_codes(),
         _default,
         common.region_label,
         widget="multi",

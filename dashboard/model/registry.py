@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from types import ModuleType
 
-from dashboard.data import db, queries
+from dashboard.data import queries
 from dashboard.data.cache import ProcessCache
 from dashboard.model import (
     age,
@@ -51,8 +51,7 @@ def resolve_view(
 
 def load(view: str, values: Values, lang: str) -> ViewResult:
     """The view's result for resolved values, computed once per process and data version."""
-    version = db.data_version(queries.db_path())
-    key = (view, tuple(sorted(values.items())), version, lang)
+    key = (view, tuple(sorted(values.items())), queries.database(), lang)
     return _results.get(key, lambda: VIEWS[view].load(values, lang))
 
 

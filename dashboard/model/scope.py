@@ -11,11 +11,12 @@ from dashboard.model.regions import (
     codes_of,
     county_of,
     has_kommungrupp,
+    kommuner_of_county,
+    kommuner_of_group,
     kommungrupp_of,
     kommungrupper,
     level_of,
     region_name,
-    regions,
 )
 from dashboard.text.i18n import t
 
@@ -66,12 +67,11 @@ def scope_params(default_scope: str, county_shows_kommuner: bool) -> list[Param]
         scope = values["scope"]
         if scope == "county":
             return ["", *codes_of("county")]
-        frame = regions().filter(pl.col("region_level") == "municipality")
         if scope == "municipality_in_county":
-            frame = frame.filter(pl.col("county_code") == values.get("county"))
-        elif scope == KOMMUNGRUPP_SCOPE:
-            frame = frame.filter(pl.col("kommungrupp_code") == values.get("group"))
-        return ["", *frame["region_code"].to_list()]
+            return ["", *kommuner_of_county(values.get("county", ""))]
+        if scope == KOMMUNGRUPP_SCOPE:
+            return ["", *kommuner_of_group(values.get("group", ""))]
+        return ["", *codes_of("municipality")]
 
     def highlight_default(values: Values, context: Context) -> str:
         region = _region_of_interest(context)

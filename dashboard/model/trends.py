@@ -28,7 +28,7 @@ PARAMS = [
     Param(
         "regions",
         "regions",
-        lambda values: [c for c in common.regions()["region_code"] if c != "00"],
+        lambda values: [c for c in common.all_codes() if c != "00"],
         _regions_default,
         common.region_label,
         widget="multi",

@@ -16,6 +16,7 @@ from dashboard import charts
 from dashboard.charts.figure_cache import shared_figure
 from dashboard.model.result import ViewResult
 from dashboard.render import downloads
+from dashboard.render.made_once import made_once
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import markdown
@@ -73,9 +74,16 @@ def _ends(result: ViewResult) -> tuple[ViewResult, bool]:
     spec = result.chart
     if spec.kind != "ranking" or spec.frame.height <= LONG_RANKING:
         return result, False
-    total = spec.frame.filter(pl.col("region_level") != "country").height
+    total = made_once(
+        result, "regions", lambda: spec.frame.filter(pl.col("region_level") != "country").height
+    )
     if st.toggle(t("show_all_regions", result.lang, n=total), key=f"all_{result.view}"):
         return result, False
+    return made_once(result, "ends", lambda: _top_and_bottom(result)), True
+
+
+def _top_and_bottom(result: ViewResult) -> ViewResult:
+    spec = result.chart
     column = "gap_pp" if spec.show == "gap" else f"{spec.show}_share"
     ordered = spec.frame.filter(pl.col("region_level") != "country").drop_nulls(column)
     ordered = ordered.sort(column, descending=True).with_row_index("_place")
@@ -85,7 +93,7 @@ def _ends(result: ViewResult) -> tuple[ViewResult, bool]:
         | (pl.col("region_code") == (spec.highlight or ""))
     )
     frame = ordered.filter(keep).drop("_place")
-    return dataclasses.replace(result, chart=dataclasses.replace(spec, frame=frame)), True
+    return dataclasses.replace(result, chart=dataclasses.replace(spec, frame=frame))
 
 
 def for_reading(table: pl.DataFrame, lang: str) -> pl.DataFrame:
@@ -121,7 +129,8 @@ def notes(result: ViewResult) -> None:
 def data_and_exports(result: ViewResult) -> None:
     lang = result.lang
     with st.expander(t("data_table", lang)):
-        st.dataframe(for_reading(result.table, lang).to_arrow(), hide_index=True)
+        readable = made_once(result, "table", lambda: for_reading(result.table, lang).to_arrow())
+        st.dataframe(readable, hide_index=True)
         left, right = st.columns(2)
         left.download_button(
             t("download_csv", lang),

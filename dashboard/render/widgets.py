@@ -3,16 +3,21 @@ lärcentrum registry's coverage and centres, the document language, a translated
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Any
 
 import polars as pl
+import pyarrow as pa
 import streamlit as st
 
 from dashboard.data import queries
+from dashboard.data.cache import ProcessCache
 from dashboard.render import url_state as state
 from dashboard.text.i18n import t
 
 AGE_DEFAULT = "25-64"
+#: Tables these blocks show, the same for every session: made once per process
+_made = ProcessCache(max_entries=64)
 
 
 def data_table(frame: pl.DataFrame, **options: Any) -> None:
@@ -25,40 +30,51 @@ def registry_coverage(county: str = "") -> None:
     """What the lärcentrum registry knows, so no count reads as "no centre": per län, or for
     one län, kommuner with a named centre, with kommun-level evidence only, with none known."""
     lang = state.lang()
+    totals, table = _made.get(
+        ("coverage", county, lang, queries.database()), lambda: _coverage(county, lang)
+    )
+    st.markdown(t("coverage_sentence", lang, **totals))
+    with st.expander(t("coverage_panel", lang), expanded=bool(county)):
+        st.dataframe(table, hide_index=True)
+
+
+def _coverage(county: str, lang: str) -> tuple[dict[str, int], pa.Table]:
     coverage = queries.larcentrum_coverage()
     shown = coverage.filter(pl.col("county_code") == county) if county else coverage
     totals = {c: int(shown[c].sum()) for c in ("kommuner", "named_centre", "network", "none_known")}
-    st.markdown(t("coverage_sentence", lang, **totals))
-    with st.expander(t("coverage_panel", lang), expanded=bool(county)):
-        data_table(
-            shown.select(
-                pl.col("county_name").alias(t("county_filter", lang)),
-                pl.col("kommuner").alias(t("municipality", lang).capitalize()),
-                pl.col("named_centre").alias(t("evidence_named", lang)),
-                pl.col("network").alias(t("evidence_network", lang)),
-                pl.col("none_known").alias(t("evidence_none_known", lang)),
-            ),
-            hide_index=True,
-        )
+    table = shown.select(
+        pl.col("county_name").alias(t("county_filter", lang)),
+        pl.col("kommuner").alias(t("municipality", lang).capitalize()),
+        pl.col("named_centre").alias(t("evidence_named", lang)),
+        pl.col("network").alias(t("evidence_network", lang)),
+        pl.col("none_known").alias(t("evidence_none_known", lang)),
+    )
+    return totals, table.to_arrow()
 
 
 #: The registry's confidence words in the UI's language (its kind is the registry's own note)
 CONFIDENCE = {"sv": {"high": "hög", "medium": "medel", "low": "låg"}, "en": {}}
 
 
-def centre_table(centres: pl.DataFrame, lang: str) -> None:
-    """Every known centre on the map with its source page (a link) and year."""
+def centre_table(centres: pl.DataFrame, lang: str, which: Hashable) -> None:
+    """Every known centre on the map with its source page (a link) and year. `which` names the
+    centres shown (all of them, a view's), so the table is made once per process for them."""
+
+    def made() -> pa.Table:
+        return centres.select(
+            "name",
+            "kommun_name",
+            "locality",
+            "kind",
+            pl.col("confidence").replace(CONFIDENCE.get(lang, {})),
+            "evidence_year",
+            "source_url",
+        ).to_arrow()
+
+    table = _made.get(("centres", which, lang, queries.database()), made)
     with st.expander(f"{t('larcentrum', lang)} ({centres.height})"):
-        data_table(
-            centres.select(
-                "name",
-                "kommun_name",
-                "locality",
-                "kind",
-                pl.col("confidence").replace(CONFIDENCE.get(lang, {})),
-                "evidence_year",
-                "source_url",
-            ),
+        st.dataframe(
+            table,
             hide_index=True,
             column_config={
                 "source_url": st.column_config.LinkColumn(t("source_page", lang)),

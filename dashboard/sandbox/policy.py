@@ -22,7 +22,7 @@ from typing import Any
 
 import duckdb
 
-from dashboard.data.db_errors import MESSAGES as DB_MESSAGES
+from dashboard.text import en
 
 MAX_SQL_CHARS = 20_000
 #: Informational pragmas only; `database_list` would show the file's path on the server.
@@ -89,29 +89,9 @@ _EXPLAIN = re.compile(r"^\s*EXPLAIN\s+(?:\([^)]*\)\s*)?(?:ANALY[SZ]E\s+)?", re.I
 _PRAGMA = re.compile(r"^\s*PRAGMA\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
 
 
-#: Every refusal and failure, in English; the dashboard says them in the UI's language by key.
-MESSAGES = {
-    "empty": "Write a query first, or pick an example.",
-    "too_long": "The query is {n:,} characters long; the console takes at most {limit:,}.",
-    "nul": "The query contains a NUL character.",
-    "sql_error": "SQL error: {detail}",
-    "several": "Run one statement at a time ({n} were given).",
-    "explain": "EXPLAIN and EXPLAIN ANALYZE are allowed only of a SELECT.",
-    "pragma": "PRAGMA {name} is not allowed here; allowed: {allowed}.",
-    "statement": "{kind} statements are not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
-    "unknown_statement": "This kind of statement is not allowed: the SQL console only reads the database (SELECT, EXPLAIN, PRAGMA). Files, network, extensions and settings are out of reach.",
-    "hidden": "{names} is not available in the console: it shows the server's settings or runs SQL from text.",
-    "function": "{names} is not among the functions the console allows (built-in scalar, aggregate and window functions, and range, generate_series, unnest and the schema listings).",
-    "relation": "{names} is not a table or view of this database; the console reads only the database's own tables and views.",
-    "unchecked": "The console could not check this query ({detail}); write it as one plain SELECT (a PIVOT as FROM t PIVOT (…)).",
-    "permission": "The SQL console can only read this database: reading or writing files, the network and extensions are disabled ({detail}).",
-    "time": "The query was stopped at the time limit of {seconds:g} s. Narrow it down (WHERE, LIMIT) or aggregate first.",
-    "memory": "The query needed more memory than the console allows ({mb:g} MB). Aggregate first or select fewer rows.",
-    "bytes": "A single row of the result is larger than {mb:g} MB; select fewer or shorter columns.",
-    "busy": "{n} queries are already running on this server; try again in a moment.",
-    # the database's own failures, worded once (dashboard.data.db_errors)
-    **{f"db_{kind}": text for kind, text in DB_MESSAGES.items()},
-}
+#: Every refusal and failure, in English (the catalogue's CONSOLE part); the dashboard says
+#: them in the UI's language by key.
+MESSAGES = en.CONSOLE
 
 
 class SandboxError(Exception):

@@ -97,5 +97,5 @@ def render() -> None:
             st.html(f'<p lang="sv" class="utb-scb-note">{text}</p>')
     st.header(t("larcentrum", lang))
     components.registry_coverage()
-    components.centre_table(queries.larcentrum(), lang)
+    components.centre_table(queries.larcentrum(), lang, "all")
     st.caption(t("credits", lang))

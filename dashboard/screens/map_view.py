@@ -10,4 +10,4 @@ def render() -> None:
     spec = result.chart
     if spec.centres is not None:
         widgets.registry_coverage(spec.county)
-        widgets.centre_table(spec.centres, result.lang)
+        widgets.centre_table(spec.centres, result.lang, (result.view, result.params))

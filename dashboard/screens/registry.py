@@ -33,7 +33,7 @@ def render() -> None:
 
     # 1. what is known
     components.registry_coverage()
-    components.centre_table(queries.larcentrum(), lang)
+    components.centre_table(queries.larcentrum(), lang, "all")
 
     # 2. a region's corrections
     st.header(t("corrections", lang))
