@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import maps
-from dashboard.data import geometry_files, queries
+from dashboard.data import geometry_files, places, queries
 from dashboard.render.slides import presentation
 
 SQUARE = {
@@ -66,12 +66,12 @@ def test_the_map_page_names_its_outlines_by_url(database: Path) -> None:
     assert [geometry_files.level_of(u) for u in urls] == ["municipality", "county"]
     assert "FeatureCollection" not in app.get("plotly_chart")[0].proto.spec
     served = geometry_files.FOLDER / urls[0].removeprefix(geometry_files.URL_PREFIX)
-    assert json.loads(served.read_text()) == queries.shapes("municipality")
+    assert json.loads(served.read_text()) == places.shapes("municipality")
 
 
 def test_a_picture_of_the_page_map_gets_the_geometry_back(database: Path) -> None:
-    regions = queries.shapes("county")
-    url = queries.shapes_url("county")
+    regions = places.shapes("county")
+    url = places.shapes_url("county")
     frame = queries.peers(2019, "16-74", "post_secondary", "county")
     fig = maps.choropleth(regions, frame, "total", "T", urls=(url, None))
     assert fig.data[0].geojson == url

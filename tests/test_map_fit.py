@@ -8,7 +8,7 @@ import pytest
 
 from dashboard import charts
 from dashboard.charts import map_fit
-from dashboard.data import queries
+from dashboard.data import places, queries
 from dashboard.decks import render as drawing
 from dashboard.decks.model import Slide
 from dashboard.render.slides import presentation
@@ -31,7 +31,7 @@ def test_a_county_map_frames_its_kommuner_and_not_the_rest_of_sweden(
 ) -> None:
     regions = queries.regions()
     sormland = set(regions.filter(regions["county_code"] == "04")["region_code"]) - {"04"}
-    shapes, outlines = queries.map_shapes("municipality", sormland, "04")
+    shapes, outlines = places.map_shapes("municipality", sormland, "04")
     bounds = map_fit.bounds_of(shapes)
     assert bounds is not None and len(shapes["features"]) == 9
     centre, zoom = map_fit.fit(bounds, width, height)
@@ -49,7 +49,7 @@ def test_a_county_map_frames_its_kommuner_and_not_the_rest_of_sweden(
 
 
 def test_the_whole_country_still_fits() -> None:
-    shapes, _ = queries.map_shapes("county", {f"{c:02d}" for c in range(1, 26)})
+    shapes, _ = places.map_shapes("county", {f"{c:02d}" for c in range(1, 26)})
     bounds = map_fit.bounds_of(shapes)
     assert bounds is not None
     shown = map_fit.view(*map_fit.fit(bounds, 1000, 620), 1000, 620)

@@ -9,7 +9,7 @@ import duckdb
 import polars as pl
 import pytest
 
-from dashboard.data import db, queries
+from dashboard.data import db, places, queries
 from etl.config import load_settings
 from etl.larcentrum.importer import import_list
 
@@ -29,9 +29,9 @@ def test_a_rebuilt_database_shows_without_restart(
     shutil.copy(db_path, copy)
     shutil.copy(ROOT / "data" / "larcentrum.csv", tmp_path / "larcentrum.csv")
     monkeypatch.setenv("UTB_DB_PATH", str(copy))
-    before = queries.larcentrum()
+    before = places.larcentrum()
     assert before.filter(pl.col("origin") == "list").height == 13
-    assert queries.larcentrum().height == before.height  # cached, same version
+    assert places.larcentrum().height == before.height  # cached, same version
     new_list = tmp_path / "new.csv"
     new_list.write_text(
         "name,kommun_code,latitude,longitude,location_precision,source\n"
@@ -45,7 +45,7 @@ def test_a_rebuilt_database_shows_without_restart(
         raw_dir=tmp_path / "raw",
     )
     import_list(settings, new_list, quiet=True)
-    after = queries.larcentrum()
+    after = places.larcentrum()
     assert after.filter(pl.col("origin") == "list")["name"].to_list() == ["Lärcentrum Flen"]
 
 

@@ -36,12 +36,12 @@ def figure(result: ViewResult, inline_shapes: bool = False) -> go.Figure:
 
 
 def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
-    from dashboard.data import queries
+    from dashboard.data import places
 
     spec = result.chart
-    geojson, outlines = queries.map_shapes(spec.level, set(spec.frame["region_code"]), spec.county)
+    geojson, outlines = places.map_shapes(spec.level, set(spec.frame["region_code"]), spec.county)
     if spec.level == "municipality":
-        points = queries.label_points()
+        points = places.label_points()
     else:
         points = {}
         for feature in geojson["features"]:
@@ -52,8 +52,8 @@ def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
         (None, None)
         if inline_shapes
         else (
-            queries.shapes_url(spec.level),
-            queries.shapes_url("county") if outlines else None,
+            places.shapes_url(spec.level),
+            places.shapes_url("county") if outlines else None,
         )
     )
     return choropleth(

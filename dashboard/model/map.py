@@ -3,7 +3,7 @@ lärcentrum on top (and kommuner with kommun-level evidence apart)."""
 
 from __future__ import annotations
 
-from dashboard.data import queries
+from dashboard.data import places
 from dashboard.model import common, peers
 from dashboard.model.params import Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
@@ -26,7 +26,7 @@ def load(values: Values, lang: str) -> ViewResult:
     show = values["show"]
     frame = common.peers_frame(values)
     county = values.get("county", "") if values["scope"] == "municipality_in_county" else ""
-    centres, network = queries.registry_layers(county) if values.get("lc") == "1" else (None, None)
+    centres, network = places.registry_layers(county) if values.get("lc") == "1" else (None, None)
     if centres is not None and network is not None and values["scope"] == common.KOMMUNGRUPP_SCOPE:
         shown = set(frame["region_code"])
         centres = centres.filter(centres["kommun_code"].is_in(shown))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from dashboard.charts import map_fit
-from dashboard.data import geometry_files, queries
+from dashboard.data import geometry_files, places
 
 
 def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Figure:
@@ -18,7 +18,7 @@ def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Fig
         if isinstance(getattr(trace, "geojson", None), str):
             level = geometry_files.level_of(trace.geojson)
             if level:
-                trace.geojson = queries.shapes(level)
+                trace.geojson = places.shapes(level)
     fig.update_layout(
         title=None,
         width=width,

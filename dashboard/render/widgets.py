@@ -10,7 +10,7 @@ import polars as pl
 import pyarrow as pa
 import streamlit as st
 
-from dashboard.data import queries
+from dashboard.data import places, queries
 from dashboard.data.cache import ProcessCache
 from dashboard.render import url_state as state
 from dashboard.text.i18n import t
@@ -39,7 +39,7 @@ def registry_coverage(county: str = "") -> None:
 
 
 def _coverage(county: str, lang: str) -> tuple[dict[str, int], pa.Table]:
-    coverage = queries.larcentrum_coverage()
+    coverage = places.larcentrum_coverage()
     shown = coverage.filter(pl.col("county_code") == county) if county else coverage
     totals = {c: int(shown[c].sum()) for c in ("kommuner", "named_centre", "network", "none_known")}
     table = shown.select(

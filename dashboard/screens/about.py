@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from dashboard.data import queries
+from dashboard.data import places, queries
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
 from dashboard.text.formatting import day
@@ -97,5 +97,5 @@ def render() -> None:
             st.html(f'<p lang="sv" class="utb-scb-note">{text}</p>')
     st.header(t("larcentrum", lang))
     components.registry_coverage()
-    components.centre_table(queries.larcentrum(), lang, "all")
+    components.centre_table(places.larcentrum(), lang, "all")
     st.caption(t("credits", lang))

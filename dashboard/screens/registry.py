@@ -12,7 +12,7 @@ import time
 import polars as pl
 import streamlit as st
 
-from dashboard.data import queries, registry_diff
+from dashboard.data import places, queries, registry_diff
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
 from dashboard.render.table_files import swedish_csv
@@ -33,7 +33,7 @@ def render() -> None:
 
     # 1. what is known
     components.registry_coverage()
-    components.centre_table(queries.larcentrum(), lang, "all")
+    components.centre_table(places.larcentrum(), lang, "all")
 
     # 2. a region's corrections
     st.header(t("corrections", lang))
@@ -62,7 +62,7 @@ def render() -> None:
         waiting.empty()
     regions = queries.regions()
     names = dict(zip(regions["region_code"], regions["region_name"], strict=True))
-    changes = registry_diff.diff(queries.larcentrum(), frame, names)
+    changes = registry_diff.diff(places.larcentrum(), frame, names)
     counts = {c: changes.filter(pl.col("change") == c).height for c in CHANGES}
     st.success(
         t("list_accepted", lang, centres=frame.height, kommuner=frame["kommun_code"].n_unique())
