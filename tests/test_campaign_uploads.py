@@ -135,7 +135,7 @@ def _spawned(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
         started.append(process)
         return process
 
-    monkeypatch.setattr(registry.subprocess, "Popen", recording)
+    monkeypatch.setattr(subprocess, "Popen", recording)  # as etl.workers starts the worker
     return started
 
 

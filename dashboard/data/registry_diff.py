@@ -94,7 +94,7 @@ def checked_upload(
     shapes: dict[str, object],
     on_wait: Callable[[], object] | None = None,
 ) -> pl.DataFrame:
-    """An uploaded list validated (in the bounded parse worker, see `etl.larcentrum.registry`),
+    """An uploaded list validated (in the bounded parse worker, see `etl.larcentrum.reading`),
     or RegistryError; remembered by content. `on_wait` runs while the worker works: a Streamlit
     call there lets a rerun or a closed tab stop it."""
     key = (hashlib.sha256(data).hexdigest(), suffix)

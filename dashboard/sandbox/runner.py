@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -23,8 +22,8 @@ import pyarrow as pa
 
 from dashboard.sandbox.policy import SandboxError, check
 from dashboard.sandbox.worker import HEADER
+from etl import workers
 
-ROOT = Path(__file__).resolve().parents[2]
 MAX_CONCURRENT = 2
 WAIT_SECONDS = 30.0
 #: Worker start-up (Python, DuckDB, Arrow) on top of the query's own time limit.
@@ -86,16 +85,7 @@ def _run_worker(db_path: Path, sql: str, limits: Limits) -> SandboxResult:
         "result_bytes": limits.result_bytes,
         "memory_bytes": limits.memory_bytes,
     }
-    process = subprocess.Popen(
-        [sys.executable, "-E", "-s", "-m", "dashboard.sandbox.worker"],
-        cwd=ROOT,
-        # nothing of the server's environment reaches the query
-        env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/nonexistent"},
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    process = workers.start("dashboard.sandbox.worker")  # nothing of the server reaches it
     started = time.perf_counter()
     try:
         out, _ = process.communicate(

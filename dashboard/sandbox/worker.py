@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import struct
 import sys
 import tempfile
@@ -21,17 +20,10 @@ import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from etl import workers
+
 #: Header frame: 4-byte big-endian length, then that many bytes of JSON.
 HEADER = struct.Struct(">I")
-
-
-def _cap_memory(extra: int) -> None:
-    """Address space capped at what the loaded libraries use now plus `extra` for the query."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        size_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
-    limit = size_kb * 1024 + extra
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def _secrets(db_path: str) -> list[str]:
@@ -250,7 +242,7 @@ def main() -> None:
 
     duckdb.connect().execute("SELECT 1").fetchall()  # starts DuckDB's threads and allocator
     del pyarrow
-    _cap_memory(int(job["memory_bytes"]))
+    workers.cap_memory(int(job["memory_bytes"]))
     run_job(job, sys.stdout.buffer)
 
 

@@ -47,7 +47,7 @@ def render() -> None:
 
     def on_wait() -> None:
         # a Streamlit call while the parse worker runs: a rerun or a closed tab raises here,
-        # and the worker is killed (etl.larcentrum.registry.read_rows)
+        # and the worker is killed (etl.larcentrum.reading.read_rows)
         waiting.caption(t("list_checking", lang, seconds=f"{time.monotonic() - started:.0f}"))
 
     try:
