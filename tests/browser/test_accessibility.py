@@ -86,7 +86,9 @@ def _ready(page: Page, url: str) -> None:
     page.wait_for_selector("h1", timeout=30_000)
     page.wait_for_function(
         '() => !document.querySelector(\'[data-testid="stStatusWidget"], [data-stale="true"]\')'
-        " && document.documentElement.lang && window.__utbObserver",
+        " && document.documentElement.lang && window.__utbObserver"
+        # our style sheet (focus rings, contrast) is in the page, not only on its way
+        " && [...document.querySelectorAll('style')].some(s => s.textContent.includes('utb-chart-title'))",
         timeout=30_000,
     )
     page.wait_for_timeout(400)
