@@ -8,6 +8,8 @@ UV := $(TOOLS)/bin/uv
 PORT ?= 8501
 # `make run` listens on this machine only; `make run ADDRESS=0.0.0.0` opens it to the network
 ADDRESS ?= 127.0.0.1
+# tests run in this many processes (pytest-xdist), each test file whole in one of them
+TEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst clean
@@ -22,7 +24,7 @@ test: setup chromium libreoffice nginx axe  ## lint, types, unit, integration an
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
 	$(UV) run mypy
-	$(UV) run pytest
+	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile
 
 setup: .venv/.synced
 

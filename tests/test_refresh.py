@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -245,14 +246,22 @@ def test_new_region_code_is_loaded_and_reported(tmp_path: Path, data_dir: Path) 
 # --- faults: each ends with a clear message and leaves everything as it was -----------------
 
 
-@pytest.fixture
-def previous(tmp_path: Path, data_dir: Path) -> Settings:
-    """A database and raw store from an earlier refresh (2024 only, older publication)."""
+@pytest.fixture(scope="module")
+def earlier_refresh(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Settings:
+    """One earlier refresh (2024 only, older publication), made once for the module."""
     fake = FakePxWeb(data_dir, years=["2024"], updated=OLD_STAMP)
-    settings = _settings(tmp_path, fake.start())
+    settings = _settings(tmp_path_factory.mktemp("earlier"), fake.start())
     refresh(settings, quiet=True)
     fake.stop()
     return settings
+
+
+@pytest.fixture
+def previous(tmp_path: Path, earlier_refresh: Settings) -> Settings:
+    """A database and raw store from an earlier refresh, each test its own copy (the tests
+    fault, kill and replace them)."""
+    shutil.copytree(earlier_refresh.db_path.parent, tmp_path, dirs_exist_ok=True)
+    return _settings(tmp_path, earlier_refresh.scb_base_url)
 
 
 def _refresh_with(

@@ -99,6 +99,8 @@ def wait_for_map(page: Page) -> None:
         " return !!(m && m.map && m.map.loaded()); }",
         timeout=30_000,
     )
+    # plotly redraws its margins in the frames after the map loads; a person is still looking
+    page.wait_for_timeout(500)
 
 
 def test_map_draws_areas_and_centres_and_follows_the_measure(

@@ -34,6 +34,9 @@ def test_upload_diff_and_merged_download(
     )
     expect(page.get_by_text("Tillagda: 1", exact=False)).to_be_visible()
     expect(page.locator('a[href*="evil"]')).to_have_count(0)
+    # the run that drew the button has finished (a click during it can land on a button the
+    # run is about to replace, whose file Streamlit then drops)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=30_000)
     with page.expect_download() as download:
         page.get_by_role("button", name="Ladda ner sammanslagen lista (CSV)").click()
     merged = Path(download.value.path()).read_text(encoding="utf-8").splitlines()
