@@ -5,6 +5,7 @@ and a table to paste into a report."""
 import polars as pl
 import streamlit as st
 
+from dashboard.render.made_once import made_once
 from dashboard.render.page import view_page
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
@@ -20,7 +21,8 @@ def render() -> None:
             st.markdown("\n".join(f"- {markdown(sentence)}" for sentence in found))
             st.code(str(result.extra.get("finder_sql", "")), language="sql")
     with st.expander(t("copy_table", result.lang)):
-        st.code(markdown_table(result.table, result.lang), language="markdown")
+        pasted = made_once(result, "markdown", lambda: markdown_table(result.table, result.lang))
+        st.code(pasted, language="markdown")
 
 
 def markdown_table(table: pl.DataFrame, lang: str) -> str:
