@@ -6,10 +6,18 @@ the first visitor arrives. Imported lazily by the first page runs instead, twent
 opening at once race on the import: plotly looks pandas up in `sys.modules` without importing
 it and finds it half-initialised ("partially initialized module 'pandas' has no attribute
 'Series'"), which broke pages under load. It also takes those seconds off the first visit.
+
+After the imports, everything alive (modules, Plotly's validators, pandas and the rest, ~140,000
+objects) is frozen out of the cyclic garbage collector: those objects live as long as the
+process, yet every full collection walked them again, and a full collection stops every
+session. Twenty sessions opening a page at once trigger one or two; frozen, each took about
+half as long (60–70 ms instead of 115–125 ms, measured with `gc.callbacks` under the burst
+benchmark). Objects made later are collected as before.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -31,8 +39,17 @@ def preload() -> None:
     import dashboard.render.page  # noqa: F401
 
 
+def freeze_imports() -> None:
+    """Move what the imports made into the collector's permanent generation (never walked)."""
+    gc.collect()
+    gc.freeze()
+
+
 def main(argv: list[str]) -> None:
     preload()
+    from streamlit.web import bootstrap  # noqa: F401  (the server's own modules, frozen too)
+
+    freeze_imports()
     from streamlit.web import cli
 
     sys.argv = ["streamlit", "run", str(APP), *argv]

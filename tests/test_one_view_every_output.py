@@ -19,7 +19,7 @@ from dashboard.decks.model import Deck, Slide
 from dashboard.model import registry
 from dashboard.render import downloads, pictures, pptx
 
-#: page module of each view (the router's url paths are in dashboard/app.py)
+#: page module of each view (the router's url paths are in dashboard/router.py)
 PAGES = {
     "overview": "overview",
     "map": "map_view",

@@ -7,6 +7,7 @@ that renders it; the deck, the PowerPoint, the pictures and the downloads then d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from types import ModuleType
 
@@ -38,8 +39,9 @@ def params_of(view: str) -> list[Param]:
     return list(VIEWS[view].PARAMS)
 
 
+@functools.cache
 def all_keys() -> frozenset[str]:
-    """Every parameter name any view has: what a deck link may carry."""
+    """Every parameter name any view has: what a deck link may carry (fixed at import)."""
     return frozenset(p.key for module in VIEWS.values() for p in module.PARAMS)
 
 

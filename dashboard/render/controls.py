@@ -13,6 +13,8 @@ from typing import Any
 
 import streamlit as st
 
+from dashboard.data import queries
+from dashboard.data.cache import ProcessCache
 from dashboard.model import registry
 from dashboard.model.params import Context, Notice, Param, Values, resolve_one
 from dashboard.render.url_state import lang as ui_lang
@@ -102,6 +104,18 @@ def _to_url(param: Param) -> None:
     st.query_params[param.key] = value
 
 
+#: the option labels of a setting, per language and database version (a few hundred entries)
+_option_labels = ProcessCache(max_entries=256)
+
+
+def _labels(param: Param, options: list[str], lang: str) -> dict[str, str]:
+    """Each option's label, made once per process: Streamlit calls the format function more
+    than once per option on every run, and a region list has 311 options (region names read
+    from the database, so the key names its version)."""
+    key = (param, tuple(options), lang, queries.database())
+    return _option_labels.get(key, lambda: {v: param.format(v, lang) for v in options})
+
+
 def _widget(
     param: Param,
     value: str,
@@ -128,8 +142,7 @@ def _widget(
     st.session_state[key] = state
     common = {"key": key, "on_change": _to_url, "args": (param,)}
 
-    # each label made once per run (Streamlit calls the format function more than once each)
-    labels = {v: param.format(v, lang) for v in options}
+    labels = _labels(param, options, lang)
 
     def show(v: str) -> str:
         return labels[v] if v in labels else param.format(v, lang)
@@ -172,6 +185,7 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
     context = Context(raw=raw, remembered=remembered())
     values: Values = {}
     unknown_keys(view, raw, lang)
+    into_link: dict[str, str] = {}
     for param in registry.params_of(view):
         if not param.active(values):
             if param.key in st.query_params:
@@ -185,8 +199,10 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
         values[param.key] = value
         # an empty choice ("nothing marked") the link did not make stays out of the link
         if raw.get(param.key) != value and (value or param.key in raw):
-            st.query_params[param.key] = value
+            into_link[param.key] = value
         _remember(param, value)
+    if into_link:  # one message to the browser for all of them, not one per setting
+        st.query_params.update(into_link)
     return values
 
 

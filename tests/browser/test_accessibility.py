@@ -17,7 +17,7 @@ from tests.browser.conftest import ROOT, screenshot
 
 AXE = ROOT / "tests/browser/axe/node_modules/axe-core/axe.min.js"
 #: every page of the router, read from it: a new page is checked without editing this file
-PATHS = ["", *re.findall(r'url_path="([a-z-]+)"', (ROOT / "dashboard/app.py").read_text())]
+PATHS = ["", *re.findall(r'url_path="([a-z-]+)"', (ROOT / "dashboard/router.py").read_text())]
 PATHS.remove("oversikt")
 
 #: Words only a Swedish UI says, and only an English one (our own and Streamlit's and Plotly's

@@ -25,6 +25,7 @@ def _choose(page: Page, label: str, option: str) -> None:
     "path",
     [
         "",
+        "oversikt",
         "karta",
         "rangordning",
         "konsskillnad",
@@ -53,7 +54,10 @@ def test_every_page_opens_cleanly_and_offline(
         expect(page.locator(CHART).first).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     page.wait_for_timeout(500)
-    screenshot(page, f"page-{path or 'oversikt'}")
+    # a page of ours is found: neither Streamlit's dialog nor our "no such page" notice
+    expect(page.get_by_text("Page not found")).to_have_count(0)
+    expect(page.get_by_text("finns inte")).to_have_count(0)
+    screenshot(page, f"page-{path or 'start'}")
     assert watch.problems() == []
 
 
@@ -203,3 +207,11 @@ def test_language_tab_title_and_contrast(
     )
     assert fills and min(_contrast(f) for f in fills) >= 4.5
     assert watch.problems() == []
+
+
+def test_an_address_that_is_no_page_says_so_and_shows_the_start_page(
+    page: Page, server_url: str
+) -> None:
+    page.goto(f"{server_url}/ingen-sida?region=0486")
+    expect(page.get_by_text("Sidan /ingen-sida finns inte")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Översikt", exact=True)).to_be_visible()
