@@ -1,7 +1,7 @@
 """Our pages against bare Streamlit pages with the same elements, under the same burst.
 
     uv run python -m benchmarks.load.bare_vs_ours [--db FILE | --national] [--sessions 20]
-        [--rounds 3] [--pages oversikt,karta] [--query region=04&year=2019] [--json OUT]
+        [--rounds 5] [--pages oversikt,karta] [--query region=04&year=2019] [--json OUT]
     make bench-burst
 
 Issue 18's target: twenty sessions opening the same link at once get their page with a p95 of
@@ -547,7 +547,7 @@ def main() -> int:
         "built once by benchmarks/national_db.py)",
     )
     parser.add_argument("--sessions", type=int, default=20, help="sessions per burst")
-    parser.add_argument("--rounds", type=int, default=3, help="bursts per page and server")
+    parser.add_argument("--rounds", type=int, default=5, help="bursts per page and server")
     parser.add_argument("--pages", default="", help="comma-separated URL paths (default: all)")
     parser.add_argument("--query", default="region=04&year=2019", help="the link's query")
     parser.add_argument("--timeout", type=float, default=60, help="seconds a session may take")
