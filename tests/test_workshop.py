@@ -23,6 +23,8 @@ from dashboard.decks.examples import example_deck
 from dashboard.decks.model import DeckError, Slide
 from dashboard.render import pictures as images
 from dashboard.render import pptx as pptx_export
+from dashboard.render.slides import PROJECTORS, chart_height
+from dashboard.text.i18n import t
 
 
 @pytest.fixture(autouse=True)
@@ -302,9 +304,12 @@ def test_a_forged_link_is_refused_on_the_page_and_nothing_is_drawn() -> None:
 
 def test_deck_page_builds_reorders_and_removes() -> None:
     app = _deck_page()
+    assert [i.value for i in app.info] == [t("deck_empty", "sv")]
     app.button(key="example").click().run()
     assert not app.exception
     assert len(app.session_state["deck"].slides) == 5
+    # the deck drawn with its slides says no longer that it is empty
+    assert not app.info and not [b for b in app.button if b.key == "example"]
     token = app.query_params["deck"]
     assert [s.view for s in link.from_link(token).slides] == [
         "overview",
@@ -356,3 +361,13 @@ def test_every_deck_message_exists_in_both_languages() -> None:
         assert sorted(re.findall(r"\{(\w+)", DECK_SV[key])) == sorted(
             re.findall(r"\{(\w+)", english)
         ), key
+
+
+def test_a_longer_headline_leaves_the_slide_chart_less_room() -> None:
+    """Headline, chart and footer share the projector's height (the browser test checks the
+    footer on screen); a three-line headline takes room from the chart, not from the footer."""
+    headline = drawing.render(example_deck().slides[0], "sv").headline
+    for screen, (_, height) in PROJECTORS.items():
+        short, long = chart_height("Sörmland", screen), chart_height(headline, screen)
+        assert long < short < height - 150
+        assert chart_height(headline * 2, screen) < long

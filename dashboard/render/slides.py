@@ -4,10 +4,38 @@ beside the figure, so the figure itself carries neither."""
 
 from __future__ import annotations
 
+import math
+
 import plotly.graph_objects as go
 
 from dashboard.charts import map_fit
 from dashboard.data import geometry_files, places
+
+#: the projectors a slide is laid out for: name → the browser window's width and height (px)
+PROJECTORS = {"720": (1280, 720), "1080": (1920, 1080)}
+#: what the slide view puts around the chart, measured in Chromium (px): above the headline,
+#: the title line under it with its gaps, the gap and the footer row under the chart (its
+#: source line wraps to two lines at 1280), and a margin at the bottom edge
+ABOVE_HEADLINE, TITLE_BLOCK, FOOTER_BLOCK, BOTTOM_MARGIN = 64, 34, 57, 16
+#: the headline's type as the slide view's style sheet sizes it: clamp(2rem, 2.4vw, 2.6rem),
+#: 1.2 lines; a character of Source Sans bold is ~0.49 em wide on average (0.55: wraps early)
+HEADLINE_EM, LINE_HEIGHT, CHAR_EM, SIDE_PADDING = 16, 1.2, 0.55, 96
+
+
+def headline_px(width: int) -> float:
+    return min(max(2 * HEADLINE_EM, 0.024 * width), 2.6 * HEADLINE_EM)
+
+
+def chart_height(headline: str, screen: str) -> int:
+    """The chart's height on a projector, so the headline, title, chart, source line and the
+    counter all fit the screen without scrolling: a longer headline wraps to more lines and
+    leaves the chart less room (a fixed height pushed the source line off a 1280×720 screen)."""
+    width, height = PROJECTORS.get(screen, PROJECTORS["720"])
+    font = headline_px(width)
+    per_line = max(int((width - SIDE_PADDING) / (CHAR_EM * font)), 20)
+    lines = max(math.ceil(len(headline) / per_line), 1)
+    around = ABOVE_HEADLINE + TITLE_BLOCK + FOOTER_BLOCK + BOTTOM_MARGIN
+    return int(height - around - lines * LINE_HEIGHT * font)
 
 
 def presentation(fig: go.Figure, width: int = 1280, height: int = 720) -> go.Figure:

@@ -20,12 +20,10 @@ from dashboard.decks.model import (
 from dashboard.render import pptx as pptx_export
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
-from dashboard.render.slides import presentation
+from dashboard.render.slides import PROJECTORS, chart_height, presentation
 from dashboard.text.i18n import DECK_SV, t
 from dashboard.text.safe_text import html_text, markdown, quote
 
-#: projector → (figure width the type is scaled for, chart height in pixels)
-SCREENS = {"720": (1280, 500), "1080": (1920, 800)}
 HIDE_CHROME = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
@@ -77,14 +75,17 @@ def present(deck: Deck, lang: str) -> None:
     raw = st.query_params.get("slide", "1")
     number = min(max(int(raw) if raw.isdigit() else 1, 1), count)
     result = drawing.render(deck.slides[number - 1], lang)
-    width, height = SCREENS.get(st.query_params.get("screen", "720"), SCREENS["720"])
+    screen = st.query_params.get("screen", "720")
+    screen = screen if screen in PROJECTORS else "720"
+    width = PROJECTORS[screen][0]
+    height = chart_height(result.headline, screen)
     # headline and title are generated from the database, and escaped all the same
     st.markdown(
         f'<h1 class="slide-headline">{html_text(result.headline)}</h1>'
         f'<p class="slide-title">{html_text(result.title)}</p>',
         unsafe_allow_html=True,
     )
-    # fixed height so headline, chart and footer fit the projector; Streamlit's theme is off
+    # a height that lets headline, chart and footer fit the projector; Streamlit's theme is off
     # here because it would replace the large slide fonts with its own small ones
     st.plotly_chart(
         presentation(charts.figure(result, inline_shapes=True), width=width, height=height),
@@ -129,9 +130,9 @@ def edit(deck: Deck, lang: str) -> None:
     if not deck.slides:
         st.info(t("deck_empty", lang))
         if st.button(t("example_deck", lang), key="example"):
-            st.session_state["deck"] = deck = example_deck()
-        else:
-            return
+            st.session_state["deck"] = example_deck()
+            st.rerun()  # drawn again as a deck with slides: no "the deck is empty" above them
+        return
 
     if st.session_state.get("_title_from_link") == deck.title:
         # a link's title is anyone's text: shown as theirs, never as a figure of ours
@@ -167,10 +168,10 @@ def edit(deck: Deck, lang: str) -> None:
 
     state.choice(
         "screen",
-        list(SCREENS),
+        list(PROJECTORS),
         "720",
         "Projektor" if lang == "sv" else "Projector",
-        format_func=lambda k: f"{SCREENS[k][0]}×{k}",
+        format_func=lambda k: f"{PROJECTORS[k][0]}×{k}",
         horizontal=True,
     )
     actions = st.columns(3)

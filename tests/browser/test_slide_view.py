@@ -49,6 +49,18 @@ def test_keyboard_steps_through_the_deck(
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
     size = headline.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 32, "the headline must be readable from the back of the room"
+    # the first slide's headline wraps to three lines at 1280: source line and counter stay
+    # on the screen all the same (no scrolling on a projector), the counter on one line
+    expect(page.locator(".slide-footer")).to_be_visible(timeout=30_000)
+    for part in (".slide-footer", ".slide-counter"):
+        box = page.locator(part).bounding_box()
+        assert box is not None and box["y"] + box["height"] <= height, f"{part} below the edge"
+    # "1 / 5" on one line: the text's height is under two lines of its type
+    one_line = page.locator(".slide-counter").evaluate(
+        "e => { const r = document.createRange(); r.selectNodeContents(e);"
+        " return r.getBoundingClientRect().height < 1.9 * parseFloat(getComputedStyle(e).fontSize); }"
+    )
+    assert one_line, "the counter wraps"
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"slide-1-{width}x{height}.png"))
 
