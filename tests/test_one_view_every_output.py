@@ -100,6 +100,13 @@ def test_page_slide_picture_and_files_say_the_same_once(view: str, params: dict[
         result.source,
     ]
     assert about.title == "Om data"
+    # the SCB tables it names are those of the source line (not the region code list)
+    tables = [
+        about.cell(r, 2).value
+        for r in range(1, about.max_row + 1)
+        if about.cell(r, 1).value == "SCB-tabell"
+    ]
+    assert tables and all(str(name).split()[0] in result.source for name in tables)
     csv = downloads.csv(result).decode("utf-8-sig").splitlines()
     assert csv[0].split(";")[-1] == "source"
     assert all(line.endswith(result.source) or '"' in line for line in csv[1:])

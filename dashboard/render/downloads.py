@@ -6,6 +6,7 @@ formats without red negatives (a gap below zero is not an error), and an "Om dat
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import xlsxwriter
 
@@ -59,6 +60,19 @@ def xlsx(result: ViewResult) -> bytes:
     return buffer.getvalue()
 
 
+def _tables_of(result: ViewResult) -> list[dict[str, Any]]:
+    """The SCB tables the numbers come from: those the source line names (the region code
+    list and tables of other years are in the database, not behind these numbers); all
+    SCB tables where the line names none."""
+    tables = [
+        source
+        for source in queries.sources().iter_rows(named=True)
+        if source.get("scb_table_id") and source.get("kind") != "api_metadata"
+    ]
+    named = [s for s in tables if str(s["scb_table_id"]) in result.source]
+    return named or tables
+
+
 def _about(book: xlsxwriter.Workbook, result: ViewResult, header: object) -> None:
     """What the numbers are and where they come from, as a sheet of its own."""
     lang = result.lang
@@ -69,9 +83,7 @@ def _about(book: xlsxwriter.Workbook, result: ViewResult, header: object) -> Non
         (t("file_definition", lang), result.definition),
         (t("file_source", lang), result.source),
     ]
-    for source in queries.sources().iter_rows(named=True):
-        if not source.get("scb_table_id") or source.get("kind") in ("api_metadata",):
-            continue
+    for source in _tables_of(result):
         rows.append((t("file_table", lang), f"{source['scb_table_id']} {source['scb_table_name']}"))
         rows.append((t("file_updated", lang), day(source.get("scb_updated"))))
     rows.append((t("file_loaded", lang), day(queries.build_info().get("built_at"))))
