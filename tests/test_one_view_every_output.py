@@ -156,3 +156,22 @@ def test_map_pictures_name_and_mark_the_chosen_kommun() -> None:
     assert "<b>Strängnäs</b>" in labels and "Flen" in labels and len(labels) == 9
     outlines = [t for t in picture.data if t.type == "choroplethmap" and t.showscale is False]
     assert any(list(t.locations) == ["0486"] for t in outlines)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1280, 720)])
+def test_a_legend_under_the_trend_stays_clear_of_the_pictures_source_line(
+    width: int, height: int
+) -> None:
+    """The trend's legend is under its plot; in a picture the source line is there too. The
+    legend sits above the source line's two lines, and the x axis keeps its own room."""
+    result, _ = registry.compute("trends", {"regions": "0486"}, "sv")
+    layout = pictures.titled(result, width, height).to_plotly_json()["layout"]
+    source = next(a for a in layout["annotations"] if a.get("name") == "source")
+    source_top = 8 + 2 * 1.3 * source["font"]["size"]  # px above the picture's bottom edge
+    legend = layout["legend"]
+    assert legend["yref"] == "container" and legend["yanchor"] == "bottom"
+    legend_bottom = legend["y"] * height
+    assert legend_bottom >= source_top
+    # the legend's line (~1.5× its type) fits under the axis labels, within the bottom margin
+    legend_top = legend_bottom + 1.5 * layout["legend"]["font"]["size"]
+    assert legend_top < layout["margin"]["b"] - 1.5 * layout["xaxis"]["tickfont"]["size"]

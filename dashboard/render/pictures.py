@@ -68,6 +68,15 @@ def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.F
     picture = presentation(charts.figure(result, inline_shapes=True), width, height)
     scale = width / 1280
     top, bottom = round(110 * scale), round(90 * scale)
+    legend_below = (picture.layout.legend.y or 1) < 0
+    if legend_below:
+        # a legend under the plot (the trends') sits between the axis and the source line, in
+        # a margin grown by its height, placed from the picture's bottom edge
+        bottom = round(150 * scale)
+        source_block = 8 + round(34 * scale)
+        picture.update_layout(
+            legend={"yref": "container", "y": (source_block + 6) / height, "yanchor": "bottom"}
+        )
     picture.update_layout(
         title={
             "text": result.title,
