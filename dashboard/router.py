@@ -73,7 +73,8 @@ def run() -> None:
         st.rerun()
 
     routed = pages(lang)
-    page = st.navigation(routed)
+    # every page listed: folded, Streamlit says "View 3 more" in English whatever the language
+    page = st.navigation(routed, expanded=True)
     # the tab says where you are ("Karta · Utbildningsläget"), and the document its language
     st.set_page_config(page_title=f"{page.title} · Utbildningsläget", layout="wide")
     components.document_language(lang)
