@@ -23,8 +23,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.data import cache, db
 from dashboard.data.queries import sql_text
+from dashboard.model import registry
 from etl.build import build
 from etl.config import load_settings
+from tests.helpers import page_script
 
 QUERIES: dict[str, dict[str, object]] = {
     "available_periods": {},
@@ -73,21 +75,8 @@ QUERIES: dict[str, dict[str, object]] = {
     "larcentrum": {},
     "network_kommuner": {},
     "larcentrum_coverage": {},
-    "source_line": {"year": 2019, "age_group": "25-64"},
 }
-PAGES = [
-    "overview",
-    "map_view",
-    "ranking",
-    "gap",
-    "trends",
-    "compare",
-    "definitions_panel",
-    "age",
-    "change",
-    "registry",
-    "about",
-]
+PAGES = [*registry.VIEWS, "registry", "about"]
 
 
 def timed(action: Callable[[], object], repeat: int) -> list[float]:
@@ -137,9 +126,7 @@ def main() -> None:
 
         os.environ["UTB_DB_PATH"] = str(settings.db_path)
         for page in PAGES:
-            app = AppTest.from_string(
-                f"from dashboard.screens import {page}\n{page}.render()", default_timeout=120
-            )
+            app = AppTest.from_string(page_script(page), default_timeout=120)
 
             def missed(a: AppTest = app) -> None:
                 """A cache miss: the process-wide query and figure caches emptied first."""

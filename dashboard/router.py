@@ -1,5 +1,6 @@
-"""The dashboard's pages: one st.Page per view, explicit URL paths, the language switch, and
-the page run inside one database version.
+"""The dashboard's pages: one st.Page per view of the registry (its declaration names its URL
+path and title), the pages that are not views, the language switch, and the page run inside
+one database version.
 
 `app.py`, the script Streamlit runs, only calls `run()`. Streamlit compiles that script again
 whenever the last session has closed (with its "magic" rewriting of the syntax tree): as a
@@ -8,53 +9,70 @@ module, this code is compiled once per process; the script left to compile is tw
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from dashboard.data import per_run
 from dashboard.data.db_errors import DatabaseUnavailable
+from dashboard.model import registry
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
-from dashboard.screens import (
-    about,
-    age,
-    change,
-    compare,
-    deck,
-    definitions_panel,
-    gap,
-    map_view,
-    overview,
-    ranking,
-    registry,
-    sql_console,
-    trends,
-)
+from dashboard.render.page import view_page
+from dashboard.screens import about, deck, sql_console
+from dashboard.screens import registry as larcentrum
+from dashboard.screens.additions import ADDITIONS
 from dashboard.text.i18n import LANGS, t
 from dashboard.text.safe_text import quote
 
+#: Pages that are not views, after the views in the sidebar: (render, title key, URL path).
+OTHER_PAGES = (
+    (larcentrum.render, "larcentrum", "larcentrum"),
+    (deck.render, "slides", "bildspel"),
+    (about.render, "about", "om-data"),
+    (sql_console.render, "sql", "sql"),
+)
+
+
+def _view_page(name: str) -> Callable[[], None]:
+    """The page of one view: the view, then what its page adds (`ADDITIONS`), if anything."""
+
+    def render() -> None:
+        result = view_page(name)
+        if name in ADDITIONS:
+            ADDITIONS[name](result)
+
+    render.__name__ = f"view_{name}"
+    return render
+
+
+#: One page function per view, made once (Streamlit runs the one the address names)
+_RENDERERS = {name: _view_page(name) for name in registry.VIEWS}
+
+
+def render_view(name: str) -> None:
+    """One view's page on its own (the tests' page scripts run this)."""
+    _RENDERERS[name]()
+
 
 def pages(lang: str) -> list[st.Page]:
-    """Every page in the sidebar's order. Översikt is the start page at `/`; `/oversikt`, the
-    address a reader guesses from the others, opens it too (a hidden page, so the sidebar lists
-    it once and Streamlit shows no "Page not found")."""
-    return [
-        st.Page(overview.render, title=t("overview", lang), url_path="", default=True),
-        st.Page(
-            overview.render, title=t("overview", lang), url_path="oversikt", visibility="hidden"
-        ),
-        st.Page(map_view.render, title=t("map", lang), url_path="karta"),
-        st.Page(ranking.render, title=t("ranking", lang), url_path="rangordning"),
-        st.Page(gap.render, title=t("gap", lang), url_path="konsskillnad"),
-        st.Page(trends.render, title=t("trends", lang), url_path="utveckling"),
-        st.Page(compare.render, title=t("compare", lang), url_path="jamfor"),
-        st.Page(age.render, title=t("age_view", lang), url_path="alder"),
-        st.Page(change.render, title=t("change_view", lang), url_path="forandring"),
-        st.Page(definitions_panel.render, title=t("which_figure", lang), url_path="vilken-siffra"),
-        st.Page(registry.render, title=t("larcentrum", lang), url_path="larcentrum"),
-        st.Page(deck.render, title=t("slides", lang), url_path="bildspel"),
-        st.Page(about.render, title=t("about", lang), url_path="om-data"),
-        st.Page(sql_console.render, title=t("sql", lang), url_path="sql"),
-    ]
+    """Every view's page in the registry's order (Översikt, the start page, at `/`), then the
+    pages that are not views. `/oversikt`, the address a reader guesses from the others, opens
+    Översikt too (a hidden page, so the sidebar lists it once and Streamlit shows no "Page not
+    found")."""
+    listed = []
+    for name, view in registry.VIEWS.items():
+        title = t(view.title_key, lang)
+        listed.append(
+            st.Page(_RENDERERS[name], title=title, url_path=view.slug, default=not view.slug)
+        )
+        if not view.slug:
+            listed.append(
+                st.Page(_RENDERERS[name], title=title, url_path="oversikt", visibility="hidden")
+            )
+    for render, title_key, path in OTHER_PAGES:
+        listed.append(st.Page(render, title=t(title_key, lang), url_path=path))
+    return listed
 
 
 def run() -> None:

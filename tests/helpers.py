@@ -92,3 +92,15 @@ def write_lock_held_elsewhere(db_path: Path) -> Iterator[None]:
     finally:
         holder.kill()
         holder.wait()
+
+
+#: The pages that are not views: their screen module (every view's page is the router's)
+OTHER_SCREENS = {"about", "registry", "deck", "sql_console"}
+
+
+def page_script(name: str) -> str:
+    """The script AppTest runs for one page: a view by its name (`ranking`), or a screen that
+    is not a view by its module (`about`, `sql_console`)."""
+    if name in OTHER_SCREENS:
+        return f"from dashboard.screens import {name}\n{name}.render()"
+    return f"from dashboard.router import render_view\nrender_view({name!r})"

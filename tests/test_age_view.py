@@ -17,6 +17,7 @@ from dashboard.decks.examples import for_region
 from dashboard.decks.model import Deck, Slide
 from dashboard.model import registry
 from dashboard.render import downloads, pptx
+from tests.helpers import page_script
 
 
 @pytest.fixture(autouse=True)
@@ -123,13 +124,11 @@ def test_the_deck_reaimed_at_a_kommun_moves_the_new_views() -> None:
     [
         ("age", {"region": "04"}, "Störst skillnad bland 35–44-åringar"),
         ("change", {"highlight": "04"}, "Södermanland: skillnaden mellan kvinnor och män"),
-        ("definitions_panel", {"region": "04", "value": "16"}, "16,7 p.e. är skillnaden"),
+        ("definitions", {"region": "04", "value": "16"}, "16,7 p.e. är skillnaden"),
     ],
 )
 def test_pages_run(screen: str, params: dict[str, str], expect: str) -> None:
-    app = AppTest.from_string(
-        f"from dashboard.screens import {screen}\n{screen}.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script(screen), default_timeout=60)
     app.query_params.update(params)
     app.run()
     assert not app.exception, app.exception

@@ -24,7 +24,7 @@ from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
 from etl.analyst_docs import SCHEMA_DOC, schema_markdown
 from etl.analyst_export import export_parquet
-from tests.helpers import write_lock_held_elsewhere
+from tests.helpers import page_script, write_lock_held_elsewhere
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -166,9 +166,7 @@ def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_p
 
 def _sql_page(db_path: Path, monkeypatch: pytest.MonkeyPatch, sql: str) -> AppTest:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    app = AppTest.from_string(
-        "from dashboard.screens import sql_console\nsql_console.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script("sql_console"), default_timeout=60)
     app.query_params["sql"] = sql
     return app.run()
 
@@ -208,9 +206,7 @@ def test_every_example_query_runs(db_path: Path) -> None:
 
 def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    app = AppTest.from_string(
-        "from dashboard.screens import ranking\nranking.render()", default_timeout=60
-    ).run()
+    app = AppTest.from_string(page_script("ranking"), default_timeout=60).run()
     code = app.code[0].value
     assert "FROM gender_gap_by_definition" in code and "year = 2019" in code and "$" not in code
     assert "definition = 'unknown_included'" in code

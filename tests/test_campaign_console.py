@@ -18,6 +18,7 @@ from dashboard.render.table_files import swedish_csv
 from dashboard.sandbox import downloads, runner
 from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
+from tests.helpers import page_script
 
 SMALL = Limits(seconds=10, rows=10_000, result_bytes=512 * 1024, memory_bytes=384 * 1024**2)
 
@@ -138,9 +139,7 @@ def test_the_sql_page_shows_every_type_without_an_exception(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    app = AppTest.from_string(
-        "from dashboard.screens import sql_console\nsql_console.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script("sql_console"), default_timeout=60)
     app.query_params["sql"] = EVERY_TYPE
     app.run()
     app.button(key="run_sql").click().run()

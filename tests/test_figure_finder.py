@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.data import db, queries
-from dashboard.model import definitions, registry
+from dashboard.model import registry
+from dashboard.model.views import definitions
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.charts import maps
 from dashboard.data import geometry_files, places, queries
 from dashboard.render.slides import presentation
+from tests.helpers import page_script
 
 SQUARE = {
     "type": "FeatureCollection",
@@ -55,9 +56,7 @@ def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_the_map_page_names_its_outlines_by_url(database: Path) -> None:
-    app = AppTest.from_string(
-        "from dashboard.screens import map_view\nmap_view.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script("map"), default_timeout=60)
     app.query_params.update({"scope": "municipality_in_county", "county": "04"})
     app.run()
     assert not app.exception, app.exception

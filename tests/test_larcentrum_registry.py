@@ -24,6 +24,7 @@ from etl.sources.geography import municipality_shapes, representative_points
 from etl.sources.model import sha256_of
 from etl.sources.offline import load_catalogue
 from etl.sources.region_codes import read_region_codes
+from tests.helpers import page_script
 
 EVIDENCE = "larcentrum_evidence"
 
@@ -158,9 +159,7 @@ def test_every_kommun_is_graded(
 
 
 def _page(module: str, **params: str) -> AppTest:
-    app = AppTest.from_string(
-        f"from dashboard.screens import {module}\n{module}.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script(module), default_timeout=60)
     app.query_params.update(params)
     return app.run()
 
@@ -189,7 +188,7 @@ def test_the_coverage_panel_equals_the_database(con: duckdb.DuckDBPyConnection) 
 
 
 def test_the_map_draws_centres_by_confidence_with_their_sources() -> None:
-    app = _page("map_view", scope="municipality_in_county", county="23")
+    app = _page("map", scope="municipality_in_county", county="23")
     assert not app.exception
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     traces = {t.get("name"): t for t in spec["data"] if t["type"] == "scattermap"}
@@ -202,7 +201,7 @@ def test_the_map_draws_centres_by_confidence_with_their_sources() -> None:
     assert all("Källa: https://" in h and "(år " in h for h in hovers)
     network = traces["Uppgift på kommunnivå (nätverk), inget namngivet centrum"]
     assert len(network["lat"]) == 6  # Jämtland: 2 named, 6 with the län-wide claim only
-    uppsala = _page("map_view", scope="municipality_in_county", county="03")
+    uppsala = _page("map", scope="municipality_in_county", county="03")
     sentence = next(
         m.value for m in uppsala.markdown if m.value.startswith("**Vad registret vet:**")
     )

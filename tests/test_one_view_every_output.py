@@ -18,27 +18,11 @@ from streamlit.testing.v1 import AppTest
 from dashboard.decks.model import Deck, Slide
 from dashboard.model import registry
 from dashboard.render import downloads, pictures, pptx
+from tests.helpers import page_script
 
-#: page module of each view (the router's url paths are in dashboard/router.py)
-PAGES = {
-    "overview": "overview",
-    "map": "map_view",
-    "ranking": "ranking",
-    "gap": "gap",
-    "trends": "trends",
-    "compare": "compare",
-    "definitions": "definitions_panel",
-    "age": "age",
-    "change": "change",
-}
-SAMPLES: list[tuple[str, dict[str, str]]] = [(view, {}) for view in PAGES] + [
-    ("overview", {"region": "0486"}),
-    ("ranking", {"scope": "municipality_in_county", "county": "04", "highlight": "0486"}),
-    ("map", {"highlight": "0486", "show": "gap"}),
-    ("trends", {"regions": "0486", "sex": "gap"}),
-    ("age", {"region": "0486"}),
-    ("change", {"highlight": "04"}),
-    ("definitions", {"region": "04", "value": "16"}),
+#: every view of the registry with its defaults and the samples its declaration gives
+SAMPLES: list[tuple[str, dict[str, str]]] = [
+    (name, dict(sample)) for name, view in registry.VIEWS.items() for sample in ({}, *view.samples)
 ]
 #: a 1×1 PNG: the PowerPoint's map picture without starting Chromium
 PIXEL = base64.b64decode(
@@ -61,9 +45,7 @@ def test_page_slide_picture_and_files_say_the_same_once(view: str, params: dict[
     assert not notices
 
     # the page: its chart's title, its sentence, the source line once
-    app = AppTest.from_string(
-        f"from dashboard.screens import {PAGES[view]}\n{PAGES[view]}.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script(view), default_timeout=60)
     app.query_params.update(result.settings)
     app.run()
     assert not app.exception, app.exception

@@ -11,10 +11,11 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import write_lock_held_elsewhere
+from dashboard.model import registry
+from tests.helpers import page_script, write_lock_held_elsewhere
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
-PAGES = ["overview", "map_view", "ranking", "gap", "trends", "compare", "about"]
+PAGES = [*registry.VIEWS, "about"]
 NBSP = "\u202f"
 
 
@@ -24,9 +25,7 @@ def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def page(name: str, **params: str) -> AppTest:
-    app = AppTest.from_string(
-        f"from dashboard.screens import {name}\n{name}.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script(name), default_timeout=60)
     app.query_params.update(params)
     return app.run()
 
@@ -51,9 +50,11 @@ def test_every_page_renders_with_its_chart_and_source(name: str) -> None:
     assert not app.exception, app.exception
     if name != "about":
         assert _plotly_charts(app), f"{name} shows no chart"
-        sources = [c.value for c in app.caption if plain(c.value).startswith("Källa: SCB")]
-        assert len(sources) == 1, "the source line is shown exactly once"
-        assert len(app.get("download_button")) == 2
+        result, _ = registry.compute(name, {}, "sv")
+        sources = [c.value for c in app.caption if plain(c.value) == result.source]
+        assert len(sources) == 1, "the view's source line is shown exactly once"
+        # CSV and Excel of the view (the age page adds its ranking's two)
+        assert len(app.get("download_button")) == (4 if name == "age" else 2)
 
 
 def test_overview_numbers_equal_the_database(db_path: Path) -> None:
@@ -117,7 +118,7 @@ def test_ranking_in_a_county_highlights_the_region() -> None:
             },
         ),
         (
-            "map_view",
+            "map",
             {
                 "age": "16-74",
                 "year": "2018",
@@ -184,7 +185,7 @@ def test_links_round_trip(name: str, params: dict[str, str]) -> None:
     [
         ("overview", {"region": "9999"}),
         ("overview", {"year": "1900"}),
-        ("map_view", {"show": "x"}),
+        ("map", {"show": "x"}),
         ("ranking", {"scope": "planet"}),
         ("gap", {"scope": "municipality_in_county", "county": "99"}),
         ("trends", {"regions": "04,zz"}),
@@ -227,7 +228,7 @@ PAYLOAD = "[Logga in](https://evil.example) ![x](https://evil.example/px.png) <b
         ("ranking", {"scope": "municipality_in_county", "county": PAYLOAD}),
         ("ranking", {"highlight": PAYLOAD}),
         ("trends", {"sex": PAYLOAD}),
-        ("map_view", {"show": PAYLOAD}),
+        ("map", {"show": PAYLOAD}),
     ],
 )
 def test_a_bad_link_value_is_quoted_literally_never_rendered(

@@ -25,6 +25,7 @@ from dashboard.render import pictures as images
 from dashboard.render import pptx as pptx_export
 from dashboard.render.slides import PROJECTORS, chart_height
 from dashboard.text.i18n import t
+from tests.helpers import page_script
 
 
 @pytest.fixture(autouse=True)
@@ -283,9 +284,7 @@ def test_bad_deck_files_are_refused(text: str, message: str) -> None:
 
 
 def _deck_page(**params: str) -> AppTest:
-    app = AppTest.from_string(
-        "from dashboard.screens import deck\ndeck.render()", default_timeout=120
-    )
+    app = AppTest.from_string(page_script("deck"), default_timeout=120)
     app.query_params.update(params)
     return app.run()
 
@@ -336,9 +335,7 @@ def test_present_mode_steps_through_slides() -> None:
 
 
 def test_add_the_current_view_to_the_deck() -> None:
-    app = AppTest.from_string(
-        "from dashboard.screens import ranking\nranking.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script("ranking"), default_timeout=60)
     app.query_params.update({"show": "men", "scope": "county", "injected": "<b>x</b>"})
     app.run()
     app.button(key="deck_add_ranking").click().run()

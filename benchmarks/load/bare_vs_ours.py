@@ -36,7 +36,6 @@ import contextlib
 import json
 import os
 import pickle
-import re
 import shutil
 import signal
 import statistics
@@ -394,8 +393,9 @@ def cpu_seconds(pid: int) -> float:
 
 
 def routed_pages() -> list[str]:
-    app = (ROOT / "dashboard" / "router.py").read_text(encoding="utf-8")
-    routed = set(re.findall(r'url_path="([^"]+)"', app))
+    from dashboard.model import registry
+
+    routed = set(registry.by_slug())
     return [p for p in (*CHART_PAGES, *LATER_PAGES) if p in routed]
 
 

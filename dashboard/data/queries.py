@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,7 @@ import polars as pl
 
 from dashboard.data import db, per_run
 from dashboard.data.cache import process_cached
+from dashboard.data.query_run import QueryRun
 from dashboard.text.definitions import DEFAULT as DEFAULT_DEFINITION
 from dashboard.text.definitions import DEFINITIONS
 from etl.config import load_settings
@@ -82,11 +86,42 @@ def _cached(
     )
 
 
+#: The queries a view ran, while the registry loads it (see `recording`).
+_ran: ContextVar[list[QueryRun] | None] = ContextVar("queries_ran", default=None)
+#: Queries that look things up for the words around the numbers (names, notes, the source
+#: list): they run, but the query shown beside a chart is the one its numbers come from.
+LOOKUPS = frozenset(
+    {"regions", "build_info", "sources", "relations", "notes", "series_breaks", "available_periods"}
+)
+
+
+@contextmanager
+def recording() -> Iterator[list[QueryRun]]:
+    """Within the block, every query run (name and bound parameters) is added to the list."""
+    ran: list[QueryRun] = []
+    token = _ran.set(ran)
+    try:
+        yield ran
+    finally:
+        _ran.reset(token)
+
+
 def run(name: str, **params: Any) -> pl.DataFrame:
     """Rows of `dashboard/sql/<name>.sql` for these parameters."""
     path = db_path()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+    ran = _ran.get()
+    if ran is not None and name not in LOOKUPS and QueryRun(name, frozen) not in ran:
+        ran.append(QueryRun(name, frozen))
     return _cached(name, frozen, str(path), db.data_version(path))
+
+
+def shown_sql(ran: tuple[QueryRun, ...]) -> list[str]:
+    """The queries a result ran, as text to read or open in the SQL console."""
+    return [
+        display_sql(q.name, **{k: list(v) if isinstance(v, tuple) else v for k, v in q.params})
+        for q in ran
+    ]
 
 
 def _measure(measure: str) -> str:
@@ -196,10 +231,6 @@ def definition_years() -> list[int]:
 def definitions(region: str, year: int) -> pl.DataFrame:
     """One region and year under every definition, measure and age group (the panel)."""
     return run("definitions", region=region, year=year)
-
-
-def source_line(year: int, age_group: str) -> pl.DataFrame:
-    return run("source_line", year=year, age_group=age_group)
 
 
 def notes() -> pl.DataFrame:

@@ -4,7 +4,10 @@ from them. Declared once here, so every view, page, link and slide means the sam
 
 from __future__ import annotations
 
+import polars as pl
+
 from dashboard.data import queries
+from dashboard.model import provenance
 from dashboard.model.params import Context, Param, Values
 
 # the regions and the scopes are shared parameters too; they live in modules of their own
@@ -25,7 +28,6 @@ from dashboard.model.scope import (  # noqa: F401
     KOMMUNGRUPP_SCOPE,
     SCOPES,
     peers_frame,
-    peers_sql,
     scope_label,
     scope_params,
 )
@@ -164,9 +166,11 @@ def who(show: str, lang: str) -> str:
     return show_label(show, lang).lower()
 
 
-def source(year: int, values: Values, lang: str) -> str:
+def source(frame: pl.DataFrame, values: Values, lang: str) -> str:
+    """The source line of a view's rows: the SCB tables they come from, and the definition."""
     return definitions.source_with_definition(
-        queries.source_line(year, values["age"]),
+        provenance.tables_of(frame),
+        provenance.built_at(),
         values["measure"],
         values["definition"],
         values["age"],

@@ -27,6 +27,20 @@ def params(
     return head + ([common.show_param(default_show)] if default_show else [])
 
 
+def aim_ranked(settings: Values, region: str) -> Values:
+    """A ranking about `region`: a kommun among its län's kommuner, a län among the län; the
+    region marked."""
+    ranked = {k: v for k, v in settings.items() if k not in ("county", "highlight")}
+    if common.level_of(region) == "municipality":
+        return {
+            **ranked,
+            "scope": "municipality_in_county",
+            "county": common.county_of(region) or "",
+            "highlight": region,
+        }
+    return {**ranked, "scope": "county", "highlight": region}
+
+
 def value_column(show: str) -> str:
     return "gap_pp" if show == "gap" else f"{show}_share"
 
@@ -156,7 +170,7 @@ def result(
     source, one table, whichever chart it draws."""
     year = int(values["year"])
     scope = common.scope_label(values, lang)
-    source = common.source(year, values, lang)
+    source = common.source(chart.frame, values, lang)
     frame = chart.frame
     return ViewResult(
         view=name,
@@ -172,5 +186,4 @@ def result(
         file_stem=common.file_stem(lang, file_word, scope, title_word, year),
         facts=rank_fact(frame, show, values, lang),
         notes=common.noise_notes([year], lang),
-        sql=common.peers_sql(values),
     )

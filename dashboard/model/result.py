@@ -4,8 +4,11 @@ picture and the downloads read this and nothing else, so they cannot say differe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 
 import polars as pl
+
+from dashboard.data.query_run import QueryRun
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,29 @@ class ChartSpec:
 
 
 @dataclass(frozen=True)
+class SourceTable:
+    """An SCB table the view's rows come from, as the database recorded it."""
+
+    id: str  # e.g. TAB3981, UtbBefRegionR
+    name: str  # e.g. UF0506B/Utbildning
+    updated: date | None  # SCB's "updated" stamp (its day), when known
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a result's numbers come from, as data (the source line says it in words).
+
+    `data_version` is the database's data fingerprint: the version a pinned link or deck names.
+    """
+
+    tables: tuple[SourceTable, ...] = ()
+    data_version: str = ""
+    built_at: datetime | None = None
+    definition: str = ""  # the definition's key, e.g. unknown_included
+    measure: str = ""  # the measure's key, e.g. post_secondary
+
+
+@dataclass(frozen=True)
 class ViewResult:
     """One view for one set of parameters, in one language."""
 
@@ -60,8 +86,10 @@ class ViewResult:
     metrics: tuple[Metric, ...] = ()
     facts: tuple[str, ...] = ()  # short lines under the headline (ranks, comparisons)
     notes: tuple[str, ...] = ()  # caveats: one year only, SCB's noise, series breaks
-    sql: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
+    #: filled in by the registry once the view has loaded: no view builds these itself
+    provenance: Provenance = field(default_factory=Provenance)
+    queries: tuple[QueryRun, ...] = ()
 
     @property
     def settings(self) -> dict[str, str]:

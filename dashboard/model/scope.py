@@ -151,16 +151,3 @@ def peers_frame(values: Values) -> pl.DataFrame:
             (pl.col("region_code") == "00") | (pl.col("kommungrupp_code") == values["group"])
         )
     return frame
-
-
-def peers_sql(values: Values) -> str:
-    scope = values["scope"]
-    return queries.display_sql(
-        "peers",
-        year=int(values["year"]),
-        age_group=values["age"],
-        measure=values["measure"],
-        level="county" if scope == "county" else "municipality",
-        county=values.get("county", "") if scope == "municipality_in_county" else "",
-        definition=values["definition"],
-    )

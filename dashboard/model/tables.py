@@ -50,14 +50,19 @@ def with_country_name(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     )
 
 
+def without_empty_columns(frame: pl.DataFrame) -> pl.DataFrame:
+    """A column with no value in any row says nothing (the kommungrupp ranks of län)."""
+    if frame.is_empty():
+        return frame
+    return frame.select(c for c in frame.columns if frame[c].null_count() < frame.height)
+
+
 def for_people(frame: pl.DataFrame, lang: str, columns: list[str] | None = None) -> pl.DataFrame:
     """Columns named for people, values rounded; ranks of a county's kommuner beside the
-    national ones when the frame has them."""
+    national ones when the frame has them (and no column that is empty in every row)."""
     names = _names(lang)
-    frame = with_country_name(frame, lang)
+    frame = without_empty_columns(with_country_name(frame, lang))
     kept = [c for c in (columns or list(names)) if c in frame.columns and c in names]
-    if "county_rank_women" in kept and frame["county_rank_women"].null_count() == frame.height:
-        kept = [c for c in kept if not c.startswith("county_rank")]
     return (
         frame.select(kept)
         .with_columns(pl.col(pl.Float64).round(DECIMALS))
@@ -81,4 +86,15 @@ def for_files(frame: pl.DataFrame, values: Values, source: str, lang: str) -> pl
         )
     extra.append(pl.lit(source).alias("source"))
     frame = with_country_name(frame, lang).with_columns(extra)
-    return frame.with_columns(pl.col(pl.Float64).round(DECIMALS))
+    return for_files_rounded(frame)
+
+
+def for_files_rounded(frame: pl.DataFrame) -> pl.DataFrame:
+    """Every share at the same decimals, SCB's updated stamps as dates (the time of day is
+    SCB's publishing hour, not part of the data), and no column that is empty in every row."""
+    stamps = [c for c in frame.columns if c.startswith("scb_updated")]
+    return without_empty_columns(
+        frame.with_columns(
+            pl.col(pl.Float64).round(DECIMALS), *(pl.col(c).dt.date() for c in stamps)
+        )
+    )

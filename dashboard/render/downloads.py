@@ -1,16 +1,18 @@
-"""A view's downloads. The CSV stays one table (codes, year, age group, measure, definition
-and source in every row, every share at the same decimals) for analysts' tools; the Excel file
-opens as a document: title, sentence, source and definition above the table, Swedish number
-formats without red negatives (a gap below zero is not an error), and an "Om data" sheet."""
+"""A view's table files. The CSV and the Excel file hold the same table (codes, year, age group,
+measure, definition, the SCB table each row comes from and the source line, every share at the
+same decimals) for analysts' tools; the Excel file opens as a document: title, sentence and
+source above the table, Swedish number formats without red negatives (a gap below zero is not
+an error), and an "Om data" sheet naming the SCB tables behind the numbers.
+
+Both are built from the result alone (its provenance says where the numbers come from), so the
+page's download and the export URL give the same bytes."""
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import xlsxwriter
 
-from dashboard.data import queries
 from dashboard.model.result import ViewResult
 from dashboard.model.tables import DECIMALS
 from dashboard.render.table_files import writable
@@ -28,13 +30,17 @@ def csv(result: ViewResult) -> bytes:
 
 def xlsx(result: ViewResult) -> bytes:
     lang = result.lang
-    table = writable(result.table)
+    table = writable(result.data)
     buffer = io.BytesIO()
+    # a fixed creation date: the same view gives the same file (pinned export URLs)
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
+    if result.provenance.built_at is not None:
+        book.set_properties({"created": result.provenance.built_at})
     bold = book.add_format({"bold": True, "font_size": 14})
     wrap = book.add_format({"text_wrap": False, "font_color": "#333333"})
     header = book.add_format({"bold": True, "bottom": 1})
     decimal = book.add_format({"num_format": "0." + "0" * DECIMALS + ";-0." + "0" * DECIMALS})
+    dated = book.add_format({"num_format": "yyyy-mm-dd"})
     sheet = book.add_worksheet(t("sheet_data", lang))
     sheet.write_string(0, 0, result.title, bold)
     sheet.write_string(1, 0, result.headline, wrap)
@@ -52,25 +58,14 @@ def xlsx(result: ViewResult) -> bytes:
                 sheet.write_number(row_number, column, value, decimal)
             elif isinstance(value, int) and not isinstance(value, bool):
                 sheet.write_number(row_number, column, value)
+            elif hasattr(value, "isoformat"):
+                sheet.write_datetime(row_number, column, value, dated)
             else:
                 sheet.write_string(row_number, column, str(value))
     sheet.freeze_panes(first + 1, 0)
     _about(book, result, header)
     book.close()
     return buffer.getvalue()
-
-
-def _tables_of(result: ViewResult) -> list[dict[str, Any]]:
-    """The SCB tables the numbers come from: those the source line names (the region code
-    list and tables of other years are in the database, not behind these numbers); all
-    SCB tables where the line names none."""
-    tables = [
-        source
-        for source in queries.sources().iter_rows(named=True)
-        if source.get("scb_table_id") and source.get("kind") != "api_metadata"
-    ]
-    named = [s for s in tables if str(s["scb_table_id"]) in result.source]
-    return named or tables
 
 
 def _about(book: xlsxwriter.Workbook, result: ViewResult, header: object) -> None:
@@ -83,10 +78,11 @@ def _about(book: xlsxwriter.Workbook, result: ViewResult, header: object) -> Non
         (t("file_definition", lang), result.definition),
         (t("file_source", lang), result.source),
     ]
-    for source in _tables_of(result):
-        rows.append((t("file_table", lang), f"{source['scb_table_id']} {source['scb_table_name']}"))
-        rows.append((t("file_updated", lang), day(source.get("scb_updated"))))
-    rows.append((t("file_loaded", lang), day(queries.build_info().get("built_at"))))
+    for table in result.provenance.tables:
+        rows.append((t("file_table", lang), f"{table.id} {table.name}".strip()))
+        rows.append((t("file_updated", lang), day(table.updated)))
+    rows.append((t("file_loaded", lang), day(result.provenance.built_at)))
+    rows.append((t("file_version", lang), result.provenance.data_version))
     rows += [("", note) for note in result.notes]
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 120)

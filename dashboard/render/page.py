@@ -14,8 +14,10 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.charts.figure_cache import shared_figure
+from dashboard.data.queries import shown_sql
 from dashboard.model.result import ViewResult
-from dashboard.render import downloads
+from dashboard.render import share
+from dashboard.render.formats import FORMATS, file_name
 from dashboard.render.made_once import made_once
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
@@ -132,27 +134,24 @@ def data_and_exports(result: ViewResult) -> None:
         readable = made_once(result, "table", lambda: for_reading(result.table, lang).to_arrow())
         st.dataframe(readable, hide_index=True)
         left, right = st.columns(2)
-        left.download_button(
-            t("download_csv", lang),
-            partial(downloads.csv, result),  # built when clicked, not on every rerun
-            file_name=f"{result.file_stem}.csv",
-            mime="text/csv",
-            key=f"csv_{result.view}",
-        )
-        right.download_button(
-            t("download_xlsx", lang),
-            partial(downloads.xlsx, result),
-            file_name=f"{result.file_stem}.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key=f"xlsx_{result.view}",
-        )
-        if result.sql:
-            st.code(result.sql, language="sql")
-            st.markdown(
-                f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': result.sql, 'lang': lang})})"
+        for column, extension, label in (
+            (left, "csv", "download_csv"),
+            (right, "xlsx", "download_xlsx"),
+        ):
+            chosen = FORMATS[extension]
+            column.download_button(
+                t(label, lang),
+                partial(chosen.render, result),  # built when clicked, not on every rerun
+                file_name=file_name(result, extension),
+                mime=chosen.media_type,
+                key=f"{extension}_{result.view}",
             )
+        for sql in made_once(result, "sql", lambda: shown_sql(result.queries)):
+            st.code(sql, language="sql")
+            st.markdown(f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': sql, 'lang': lang})})")
     with st.expander(t("image_export", lang)):
         pictures(result)
+    share.links_and_embed(result)
 
 
 def pictures(result: ViewResult) -> None:
@@ -200,30 +199,27 @@ def show(result: ViewResult) -> None:
     add_to_deck(result)
 
 
-def view_page(
-    view: str,
-    title_key: str,
-    main: tuple[str, ...] = (),
-    intro: str = "",
-    labels: dict[str, tuple[str, str]] | None = None,
-) -> ViewResult:
-    """A page of one view: its title (and a line saying what it is, `intro`), its settings
-    (the sidebar; `main` ones above the answer, with the page's own label and hint where
-    `labels` gives them), then the whole view. Returns the result for what a page adds."""
+def view_page(name: str) -> ViewResult:
+    """A page of one view, as its declaration says: its title (and a line saying what it is),
+    its settings (the sidebar; the declaration's `main` ones above the answer, with their own
+    label and hint where it gives them), then the whole view. Returns the result for what a
+    page adds under it."""
     from dashboard.model import registry
     from dashboard.render import controls
     from dashboard.render.url_state import lang as ui_lang
 
+    view = registry.view(name)
     lang = ui_lang()
-    st.title(t(title_key, lang))
-    if intro:
-        st.markdown(intro)
-    values = controls.controls(view, skip=main)
-    if main:
-        columns = st.columns(max(len(main), 2))
-        for column, key in zip(columns, main, strict=False):
-            label, hint = (labels or {}).get(key, (None, None))
-            values[key] = controls.control(view, key, values, column, label, hint)
-    result = registry.load(view, values, lang)
+    st.title(t(view.title_key, lang))
+    if view.intro_key:
+        st.markdown(t(view.intro_key, lang))
+    values = controls.controls(name, skip=view.main)
+    if view.main:
+        labels = {key: (t(label, lang), t(hint, lang)) for key, label, hint in view.labels}
+        columns = st.columns(max(len(view.main), 2))
+        for column, key in zip(columns, view.main, strict=False):
+            label, hint = labels.get(key, (None, None))
+            values[key] = controls.control(name, key, values, column, label, hint)
+    result = registry.load(name, values, lang)
     show(result)
     return result

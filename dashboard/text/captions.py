@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import polars as pl
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Protocol
 
 from dashboard.text.formatting import day
 
@@ -17,16 +19,28 @@ WORDS = {
 }
 
 
-def source_text(sources: pl.DataFrame, lang: str = "sv") -> str:
-    """E.g. "Källa: SCB, TAB3981 (UF0506B/Utbildning), uppdaterad 2024-04-25. Inläst 2026-11-22"."""
+class Table(Protocol):
+    """An SCB table as the source line names it (`dashboard.model.result.SourceTable`)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def updated(self) -> date | None: ...
+
+
+def source_text(tables: Sequence[Table], loaded: datetime | None, lang: str = "sv") -> str:
+    """E.g. "Källa: SCB, TAB3981 (UF0506B/Utbildning), uppdaterad 2024-04-25. Inläst 2026-11-22":
+    every table the rows come from, once."""
     words = WORDS[lang]
-    if sources.is_empty():
+    if not tables:
         return f"{words['source']}: {words['scb']}"
     parts = []
-    for row in sources.iter_rows(named=True):
-        part = f"{words['scb']}, {row['scb_table_id']} ({row['scb_table_name']})"
-        if row["scb_updated"] is not None:
-            part += f", {words['updated']} {day(row['scb_updated'])}"
+    for table in tables:
+        part = f"{words['scb']}, {table.id}" + (f" ({table.name})" if table.name else "")
+        if table.updated is not None:
+            part += f", {words['updated']} {day(table.updated)}"
         parts.append(part)
-    loaded = day(sources["loaded_at"].max())  # type: ignore[arg-type]
-    return f"{words['source']}: " + "; ".join(parts) + f". {words['loaded']} {loaded}"
+    text = f"{words['source']}: " + "; ".join(parts)
+    return text + (f". {words['loaded']} {day(loaded)}" if loaded is not None else "")

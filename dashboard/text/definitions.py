@@ -8,9 +8,12 @@ is; this module holds the names and sentences for that, in one place.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 import polars as pl
 
-from dashboard.text.captions import source_text
+from dashboard.text.captions import Table, source_text
 from dashboard.text.formatting import number, percent
 from dashboard.text.i18n import measure_label
 from dashboard.text.narrative import ages
@@ -152,6 +155,7 @@ def panel_rows(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
         "total_share",
         "gap_pp",
         pl.Series("used_by", publishers),
+        *[c for c in ("source_table", "scb_updated") if c in frame.columns],
     )
 
 
@@ -183,14 +187,21 @@ def headline(frame: pl.DataFrame, region_name: str, year: int, lang: str) -> str
 
 
 def source_with_definition(
-    sources: pl.DataFrame, measure: str, definition: str, age_group: str, lang: str
+    tables: Sequence[Table],
+    loaded: datetime | None,
+    measure: str,
+    definition: str,
+    age_group: str,
+    lang: str,
 ) -> str:
     """The source line every chart carries, with the definition of its number."""
-    return source_text(sources, lang) + ". " + source_note(measure, definition, age_group, lang)
+    return (
+        source_text(tables, loaded, lang) + ". " + source_note(measure, definition, age_group, lang)
+    )
 
 
-def panel_source(sources: pl.DataFrame, lang: str) -> str:
+def panel_source(tables: Sequence[Table], loaded: datetime | None, lang: str) -> str:
     """The panel's source line: every definition is named in its own row."""
-    return source_text(sources, lang) + (
+    return source_text(tables, loaded, lang) + (
         ". Definitionerna står i varje rad" if lang == "sv" else ". Each row names its definition"
     )

@@ -15,7 +15,8 @@ WITH two_years AS (
                  ELSE kommungrupp_rank_gap END
              ELSE CASE $show WHEN 'women' THEN rank_women WHEN 'men' THEN rank_men
                  WHEN 'total' THEN rank_total ELSE rank_gap END
-           END AS rank
+           END AS rank,
+           source_table, scb_updated
     FROM gender_gap_by_definition
     WHERE year IN ($from_year, $to_year) AND age_group = $age_group AND measure = $measure
       AND definition = $definition
@@ -24,7 +25,9 @@ WITH two_years AS (
 )
 SELECT n.region_code, n.region_name, n.region_level, n.county_code, n.kommungrupp_code,
        f.value AS value_then, n.value AS value_now, n.value - f.value AS change,
-       f.rank AS rank_then, n.rank AS rank_now
+       f.rank AS rank_then, n.rank AS rank_now,
+       n.source_table, n.scb_updated, f.source_table AS source_table_then,
+       f.scb_updated AS scb_updated_then
 FROM two_years AS n
 JOIN two_years AS f ON f.region_code = n.region_code AND f.year = $from_year
 WHERE n.year = $to_year

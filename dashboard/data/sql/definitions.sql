@@ -4,7 +4,8 @@
 SELECT g.age_group, g.measure, g.definition,
        g.women_share, g.men_share, g.total_share, g.gap_pp,
        100.0 - 100.0 * w.known_level_persons / nullif(w.persons, 0) AS women_unknown_share,
-       100.0 - 100.0 * m.known_level_persons / nullif(m.persons, 0) AS men_unknown_share
+       100.0 - 100.0 * m.known_level_persons / nullif(m.persons, 0) AS men_unknown_share,
+       g.source_table, g.scb_updated
 FROM gender_gap_by_definition AS g
 JOIN attainment AS w
   ON w.year = g.year AND w.region_code = g.region_code AND w.age_group = g.age_group AND w.sex = 'women'

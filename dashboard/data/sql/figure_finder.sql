@@ -4,6 +4,7 @@
 -- then shares; nearest first within each.
 WITH figures AS (
     SELECT year, age_group, age_order, measure, definition, women_share, men_share, gap_pp,
+           source_table,
            unnest(['gap', 'women', 'men', 'total', 'relative']) AS kind,
            unnest([gap_pp, women_share, men_share, total_share,
                    100.0 * (women_share / nullif(men_share, 0) - 1)]) AS value
@@ -11,7 +12,7 @@ WITH figures AS (
     WHERE region_code = $region
 )
 SELECT kind, value, abs(value - $value) AS distance, year, age_group, age_order, measure,
-       definition, women_share, men_share, gap_pp
+       definition, women_share, men_share, gap_pp, source_table
 FROM figures
 WHERE abs(value - $value) <= 1
 ORDER BY kind <> 'gap', kind <> 'relative', distance, year DESC, age_order, measure, definition DESC, kind;

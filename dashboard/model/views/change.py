@@ -8,9 +8,10 @@ from __future__ import annotations
 import polars as pl
 
 from dashboard.data import queries
-from dashboard.model import common
+from dashboard.model import common, peers, tables
 from dashboard.model.params import Context, Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text.formatting import value_text
 from dashboard.text.i18n import t
 
@@ -208,7 +209,7 @@ def load(values: Values, lang: str) -> ViewResult:
     show, start, end = values["show"], int(values["from"]), int(values["to"])
     frame = frame_of(values)
     scope = common.scope_label(values, lang)
-    source = common.source(end, values, lang)
+    source = common.source(frame, values, lang)
     change_words = t("change_of", lang, start=start, end=end)
     title = f"{common.title_base(values, lang)}, {common.who(show, lang)}, {change_words} — {scope}"
     riket = _riket(frame)
@@ -220,7 +221,8 @@ def load(values: Values, lang: str) -> ViewResult:
         pl.lit(values["definition"]).alias("definition"),
         pl.lit(show).alias("shown"),
         pl.lit(source).alias("source"),
-    ).with_columns(pl.col(pl.Float64).round(2))
+    )
+    data = tables.for_files_rounded(data)
     breaks = [y for y in queries.series_breaks() if start < y <= end]
     notes = common.noise_notes([start, end], lang)
     if breaks:
@@ -253,16 +255,18 @@ def load(values: Values, lang: str) -> ViewResult:
         ),
         facts=_facts(frame, lang),
         notes=notes,
-        sql=queries.display_sql(
-            "change",
-            from_year=start,
-            to_year=end,
-            age_group=values["age"],
-            measure=values["measure"],
-            level=_level(values),
-            county=_county(values),
-            definition=values["definition"],
-            show=show,
-            ranks=_rank_prefix(values["scope"]),
-        ),
     )
+
+
+VIEW = View(
+    name=NAME,
+    slug="forandring",
+    title_key="change_view",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("change",),
+    order=80,
+    main=("from", "to"),
+    aim=peers.aim_ranked,
+    samples=({"highlight": "04"},),
+)

@@ -1,25 +1,25 @@
-"""Vilken siffra stämmer?: one region and year under every published definition and age group
-(dashboard.model.definitions), the figure finder (a number typed or in the link, `?value=16`),
-and a table to paste into a report."""
+"""Under Vilken siffra stämmer?: the figure finder's sentences (a number typed or in the link,
+`?value=16`) with the query that found them, and a table to paste into a report."""
 
 import polars as pl
 import streamlit as st
 
+from dashboard.data.queries import shown_sql
+from dashboard.model.result import ViewResult
 from dashboard.render.made_once import made_once
-from dashboard.render.page import view_page
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import markdown
 
 
-def render() -> None:
-    result = view_page("definitions", "which_figure", main=("region", "year", "value"))
+def after(result: ViewResult) -> None:
     found = list(result.extra.get("finder") or [])  # type: ignore[call-overload]
     value = result.settings.get("value", "")
     if value and found:
         with st.expander(t("finder_heading", result.lang, value=value), expanded=True):
             st.markdown("\n".join(f"- {markdown(sentence)}" for sentence in found))
-            st.code(str(result.extra.get("finder_sql", "")), language="sql")
+            finder = tuple(q for q in result.queries if q.name == "figure_finder")
+            st.code("\n".join(shown_sql(finder)), language="sql")
     with st.expander(t("copy_table", result.lang)):
         pasted = made_once(result, "markdown", lambda: markdown_table(result.table, result.lang))
         st.code(pasted, language="markdown")

@@ -13,9 +13,10 @@ import polars as pl
 
 from dashboard.data import queries
 from dashboard.data.cache import process_cached
-from dashboard.model import common, tables
+from dashboard.model import common, provenance, tables
 from dashboard.model.params import Context, Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text import definitions
 from dashboard.text.captions import source_text
 from dashboard.text.formatting import value_text
@@ -204,19 +205,22 @@ def ranking_params(values: Values) -> dict[str, str]:
     return params
 
 
-def _source(year: int, values: Values, lang: str) -> str:
+def _source(frame: pl.DataFrame, values: Values, lang: str) -> str:
+    """The tables of every row shown (the 10-year groups and the totals may come from two),
+    and the definition over the ages the groups span."""
     groups = common.ten_year_groups() or common.age_groups()
     first, last = groups[0].split("-")[0], groups[-1].split("-")[-1]
     note = definitions.source_note(values["measure"], values["definition"], f"{first}-{last}", lang)
     groups_word = "10-årsgrupper" if lang == "sv" else "10-year groups"
-    return f"{source_text(queries.source_line(year, groups[0]), lang)}. {note} ({groups_word})"
+    line = source_text(provenance.tables_of(frame), provenance.built_at(), lang)
+    return f"{line}. {note} ({groups_word})"
 
 
 def load(values: Values, lang: str) -> ViewResult:
     region, year = values["region"], int(values["year"])
     frame = _ordered(_frame(values), region, lang)
     name = common.region_name(region, lang)
-    source = _source(year, values, lang)
+    source = _source(frame, values, lang)
     title = (
         f"{definitions.measure_title(values['measure'], values['definition'], lang)}, "
         f"{t('age_title_who', lang)}, {year} — {name}"
@@ -241,17 +245,28 @@ def load(values: Values, lang: str) -> ViewResult:
         file_stem=common.file_stem(lang, t("age_file", lang), name, year),
         facts=_facts(frame, values, lang),
         notes=common.noise_notes([year], lang),
-        sql=queries.display_sql(
-            "age_groups",
-            region=region,
-            county=_county(region),
-            year=year,
-            measure=values["measure"],
-            definition=values["definition"],
-        ),
         extra={"ranking": ranking_params(values)},
     )
 
 
 def note_text(values: Values, lang: str) -> str:
     return definitions.source_note(values["measure"], values["definition"], "16-74", lang)
+
+
+def aim(settings: Values, region: str) -> Values:
+    """The region's age groups; the ranking's age group is its own largest gap again."""
+    return {**{k: v for k, v in settings.items() if k != "rank_age"}, "region": region}
+
+
+VIEW = View(
+    name=NAME,
+    slug="alder",
+    title_key="age_view",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("age",),
+    order=70,
+    main=("region", "year"),
+    aim=aim,
+    samples=({"region": "0486"},),
+)

@@ -9,6 +9,7 @@ from dashboard.data import queries
 from dashboard.model import common, tables
 from dashboard.model.params import Values
 from dashboard.model.result import ChartSpec, Metric, ViewResult
+from dashboard.model.view import View
 from dashboard.text.formatting import number, percent
 from dashboard.text.i18n import level_word, t
 from dashboard.text.narrative import ages, headline
@@ -121,7 +122,6 @@ def load(values: Values, lang: str) -> ViewResult:
     )
     row = history.filter(pl.col("year") == year).row(0, named=True)
     sentence = headline(row, year, values["age"], values["measure"], lang)
-    source = common.source(year, values, lang)
     base = common.title_base(values, lang)
     name = common.region_name(region, lang)
     codes = [region]
@@ -146,6 +146,7 @@ def load(values: Values, lang: str) -> ViewResult:
         chart = ChartSpec("columns", frame)
         title = f"{base}, {year} — {name}"
         notes.insert(0, t("only_one_year", lang, age=ages(values["age"]), year=year))
+    source = common.source(frame, values, lang)
     return ViewResult(
         view=NAME,
         params=tuple(values.items()),
@@ -161,11 +162,24 @@ def load(values: Values, lang: str) -> ViewResult:
         metrics=_metrics(row, history, year, lang),
         facts=_rank_facts(row, lang) + _comparisons(row, values, year, lang),
         notes=tuple(notes),
-        sql=queries.display_sql(
-            "region_measures",
-            region=region,
-            age_group=values["age"],
-            measure=values["measure"],
-            definition=values["definition"],
-        ),
     )
+
+
+def aim(settings: Values, region: str) -> Values:
+    return {**settings, "region": region}
+
+
+VIEW = View(
+    name=NAME,
+    slug="",
+    title_key="overview",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("lines", "columns"),
+    order=10,
+    main=("region",),
+    labels=(("region", "pick_region", "pick_region_help"),),
+    intro_key="tagline",
+    aim=aim,
+    samples=({"region": "0486"},),
+)

@@ -9,6 +9,7 @@ from dashboard.data import queries
 from dashboard.model import common, tables
 from dashboard.model.params import Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text.formatting import number
 from dashboard.text.i18n import show_label, t
 
@@ -79,7 +80,7 @@ def load(values: Values, lang: str) -> ViewResult:
     sexes = [s for s in values["sex"].split(",") if s] or ["women", "men"]
     series = queries.series(picked, values["age"], values["measure"], values["definition"])
     years = sorted(set(series["year"]))
-    source = common.source(years[-1], values, lang)
+    source = common.source(series, values, lang)
     names = ", ".join(common.region_name(r, lang) for r in picked)
     what = (
         t("gap_title", lang) if sexes == ["gap"] else ", ".join(common.who(s, lang) for s in sexes)
@@ -104,11 +105,22 @@ def load(values: Values, lang: str) -> ViewResult:
         definition=common.definition_text(values, lang),
         file_stem=common.file_stem(lang, t("trends", lang), names[:40], values["age"]),
         notes=common.noise_notes(years, lang),
-        sql=queries.display_sql(
-            "series",
-            regions=sorted(picked),
-            age_group=values["age"],
-            measure=values["measure"],
-            definition=values["definition"],
-        ),
     )
+
+
+def aim(settings: Values, region: str) -> Values:
+    return {**settings, "regions": region}
+
+
+VIEW = View(
+    name=NAME,
+    slug="utveckling",
+    title_key="trends",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("lines",),
+    order=50,
+    main=("regions",),
+    aim=aim,
+    samples=({"regions": "0486", "sex": "gap"},),
+)

@@ -1,19 +1,19 @@
-"""Ålder: women, men and the gap by 10-year age group (dashboard.model.age), then the regions
-ranked by the gap in one age group — the ranking view itself, with its own slide and files."""
+"""Under the age view: the regions ranked by the gap in one age group — the ranking view
+itself (`extra["ranking"]`), with its own slide and files."""
 
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from dashboard.model import registry
+from dashboard.model.result import ViewResult
 from dashboard.render import page
 from dashboard.text.i18n import t
 from dashboard.text.narrative import ages
 from dashboard.text.safe_text import markdown
 
 
-def render() -> None:
-    result = page.view_page("age", "age_view", main=("region", "year"))
+def after(result: ViewResult) -> None:
     params = dict(result.extra["ranking"])  # type: ignore[call-overload]
     lang = result.lang
     st.subheader(t("age_ranking_heading", lang, ages=ages(params["age"])))

@@ -7,6 +7,7 @@ from dashboard.data import places
 from dashboard.model import common, peers
 from dashboard.model.params import Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text.i18n import t
 
 NAME = "map"
@@ -44,3 +45,25 @@ def load(values: Values, lang: str) -> ViewResult:
         unit="points" if show == "gap" else "percent",
     )
     return peers.result(NAME, values, lang, show, common.who(show, lang), chart, t("map", lang))
+
+
+def aim(settings: Values, region: str) -> Values:
+    """The län's kommuner, the kommun (if it is one) outlined and named."""
+    aimed = {k: v for k, v in settings.items() if k != "highlight"}
+    aimed.update(scope="municipality_in_county", county=common.county_of(region) or "")
+    if common.level_of(region) == "municipality":
+        aimed["highlight"] = region
+    return aimed
+
+
+VIEW = View(
+    name=NAME,
+    slug="karta",
+    title_key="map",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("map",),
+    order=20,
+    aim=aim,
+    samples=({"highlight": "0486", "show": "gap"},),
+)

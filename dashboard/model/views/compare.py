@@ -6,6 +6,7 @@ from dashboard.data import queries
 from dashboard.model import common, tables
 from dashboard.model.params import Context, Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text.formatting import percent
 from dashboard.text.i18n import t
 
@@ -39,7 +40,7 @@ def load(values: Values, lang: str) -> ViewResult:
     year = int(values["year"])
     picked = [r for r in values["regions"].split(",") if r] or ["00"]
     frame = queries.compare(picked, year, values["age"], values["measure"], values["definition"])
-    source = common.source(year, values, lang)
+    source = common.source(frame, values, lang)
     title = f"{common.title_base(values, lang)}, {year}"
     rows = tables.with_country_name(frame, lang)
     sentence = f"{title}: " + "; ".join(
@@ -59,12 +60,23 @@ def load(values: Values, lang: str) -> ViewResult:
         definition=common.definition_text(values, lang),
         file_stem=common.file_stem(lang, t("compare", lang), values["age"], year),
         notes=common.noise_notes([year], lang),
-        sql=queries.display_sql(
-            "compare",
-            regions=picked,
-            year=year,
-            age_group=values["age"],
-            measure=values["measure"],
-            definition=values["definition"],
-        ),
     )
+
+
+def aim(settings: Values, region: str) -> Values:
+    """Riket, the region's län and the region."""
+    chosen = ["00", common.county_of(region) or "", region]
+    return {**settings, "regions": ",".join(dict.fromkeys(c for c in chosen if c))}
+
+
+VIEW = View(
+    name=NAME,
+    slug="jamfor",
+    title_key="compare",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("columns",),
+    order=60,
+    main=("regions",),
+    aim=aim,
+)

@@ -11,9 +11,10 @@ import re
 import polars as pl
 
 from dashboard.data import queries
-from dashboard.model import common
+from dashboard.model import common, provenance, tables
 from dashboard.model.params import Param, Values
 from dashboard.model.result import ChartSpec, ViewResult
+from dashboard.model.view import View
 from dashboard.text import definitions as words
 from dashboard.text.formatting import number, percent, value_text
 from dashboard.text.i18n import t
@@ -152,12 +153,13 @@ def load(values: Values, lang: str) -> ViewResult:
     raw = queries.definitions(region, year)
     rows = words.panel_rows(raw, lang)
     name = common.region_name(region, lang)
-    source = words.panel_source(queries.source_line(year, "16-74"), lang)
+    source = words.panel_source(provenance.tables_of(raw), provenance.built_at(), lang)
     data = rows.with_columns(
         pl.lit(region).alias("region_code"),
         pl.lit(year).alias("year"),
         pl.lit(source).alias("source"),
-    ).with_columns(pl.col(pl.Float64).round(2))
+    )
+    data = tables.for_files_rounded(data)
     headline = words.headline(rows, name, year, lang)
     facts = _explanations(raw, lang)
     value = values.get("value", "")
@@ -185,11 +187,23 @@ def load(values: Values, lang: str) -> ViewResult:
         file_stem=common.file_stem(lang, t("which_figure_file", lang), name, year),
         facts=facts,
         notes=common.noise_notes([year], lang),
-        sql=queries.display_sql("definitions", region=region, year=year),
-        extra={
-            "finder": sentences,
-            "finder_sql": queries.display_sql("figure_finder", region=region, value=_number(value))
-            if value
-            else "",
-        },
+        extra={"finder": sentences},
     )
+
+
+def aim(settings: Values, region: str) -> Values:
+    return {**settings, "region": region}
+
+
+VIEW = View(
+    name=NAME,
+    slug="vilken-siffra",
+    title_key="which_figure",
+    params=tuple(PARAMS),
+    load=load,
+    charts=("definitions",),
+    order=90,
+    main=("region", "year", "value"),
+    aim=aim,
+    samples=({"region": "04", "value": "16"},),
+)
