@@ -22,7 +22,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import cache, db
-from dashboard.data.queries import sql_text
+from dashboard.data.sql_files import sql_text
 from dashboard.model import registry
 from etl.build import build
 from etl.config import load_settings

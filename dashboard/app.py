@@ -1,13 +1,22 @@
-"""The script Streamlit runs: the pages and their URL paths are in dashboard/router.py."""
+"""The dashboard's server: Streamlit's app (each session runs `streamlit_app.py`) plus the routes
+outside the live app — export files and embeds (`dashboard/web/`) — in the same process.
+
+`streamlit run dashboard/app.py` (what `python -m dashboard.launch` calls) finds `app` here and
+serves it with uvicorn; no second server is needed.
+"""
 
 import os
 import sys
 
-# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root.
+# imported as a top-level module by the server: the project root on sys.path first
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if _ROOT not in sys.path:
     sys.path.insert(0, _ROOT)
 
-from dashboard.router import run
+import streamlit as st
+from starlette.middleware import Middleware
 
-run()
+from dashboard.web.framing import FramingGuard
+from dashboard.web.routes import routes
+
+app = st.App("streamlit_app.py", routes=routes(), middleware=[Middleware(FramingGuard)])

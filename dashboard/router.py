@@ -2,7 +2,7 @@
 path and title), the pages that are not views, the language switch, and the page run inside
 one database version.
 
-`app.py`, the script Streamlit runs, only calls `run()`. Streamlit compiles that script again
+`streamlit_app.py`, the script Streamlit runs, only calls `run()`. Streamlit compiles that script again
 whenever the last session has closed (with its "magic" rewriting of the syntax tree): as a
 module, this code is compiled once per process; the script left to compile is two lines.
 """

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.model import registry
 from tests.helpers import page_script, write_lock_held_elsewhere
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "streamlit_app.py")
 PAGES = [*registry.VIEWS, "about"]
 NBSP = "\u202f"
 

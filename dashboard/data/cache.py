@@ -56,6 +56,11 @@ class ProcessCache:
             self._pending.pop(key).set()
         return value
 
+    def peek(self, key: Hashable) -> Any | None:
+        """The value if it is computed already, else None (nothing is computed)."""
+        with self._lock:
+            return self._values.get(key)
+
     def clear(self) -> None:
         with self._lock:
             self._values.clear()

@@ -13,47 +13,20 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from dashboard.data import db, per_run
+from dashboard.data import db, per_run, query_run
 from dashboard.data.cache import process_cached
-from dashboard.data.query_run import QueryRun
+from dashboard.data.sql_files import sql_text
 from dashboard.text.definitions import DEFAULT as DEFAULT_DEFINITION
 from dashboard.text.definitions import DEFINITIONS
 from etl.config import load_settings
 
-SQL_DIR = Path(__file__).with_name("sql")
 MEASURES = ("post_secondary", "post_secondary_3plus")
 LEVELS = ("county", "municipality")
-
-
-@cache
-def sql_text(name: str) -> str:
-    return (SQL_DIR / f"{name}.sql").read_text(encoding="utf-8")
-
-
-def _literal(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return "'" + str(value).replace("'", "''") + "'"
-
-
-def display_sql(name: str, **params: Any) -> str:
-    """The query behind a chart with its values written in, to read or open in the SQL console.
-    (Display only: the dashboard itself always binds parameters.)"""
-    text = sql_text(name)
-    for key in sorted(params, key=len, reverse=True):
-        text = text.replace(f"${key}", _literal(params[key]))
-    return text
 
 
 def db_path() -> Path:
@@ -86,42 +59,12 @@ def _cached(
     )
 
 
-#: The queries a view ran, while the registry loads it (see `recording`).
-_ran: ContextVar[list[QueryRun] | None] = ContextVar("queries_ran", default=None)
-#: Queries that look things up for the words around the numbers (names, notes, the source
-#: list): they run, but the query shown beside a chart is the one its numbers come from.
-LOOKUPS = frozenset(
-    {"regions", "build_info", "sources", "relations", "notes", "series_breaks", "available_periods"}
-)
-
-
-@contextmanager
-def recording() -> Iterator[list[QueryRun]]:
-    """Within the block, every query run (name and bound parameters) is added to the list."""
-    ran: list[QueryRun] = []
-    token = _ran.set(ran)
-    try:
-        yield ran
-    finally:
-        _ran.reset(token)
-
-
 def run(name: str, **params: Any) -> pl.DataFrame:
     """Rows of `dashboard/sql/<name>.sql` for these parameters."""
     path = db_path()
     frozen = tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
-    ran = _ran.get()
-    if ran is not None and name not in LOOKUPS and QueryRun(name, frozen) not in ran:
-        ran.append(QueryRun(name, frozen))
+    query_run.note(name, frozen)
     return _cached(name, frozen, str(path), db.data_version(path))
-
-
-def shown_sql(ran: tuple[QueryRun, ...]) -> list[str]:
-    """The queries a result ran, as text to read or open in the SQL console."""
-    return [
-        display_sql(q.name, **{k: list(v) if isinstance(v, tuple) else v for k, v in q.params})
-        for q in ran
-    ]
 
 
 def _measure(measure: str) -> str:

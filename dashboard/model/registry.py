@@ -16,7 +16,7 @@ import importlib
 import pkgutil
 from collections.abc import Mapping
 
-from dashboard.data import queries
+from dashboard.data import queries, query_run
 from dashboard.data.cache import ProcessCache
 from dashboard.model import provenance, views
 from dashboard.model.params import Context, Notice, Param, Values, resolve
@@ -73,7 +73,7 @@ def load(name: str, values: Values, lang: str) -> ViewResult:
 
 
 def _loaded(name: str, values: Values, lang: str) -> ViewResult:
-    with queries.recording() as ran:
+    with query_run.recording() as ran:
         result = VIEWS[name].load(values, lang)
     return dataclasses.replace(result, provenance=provenance.of(result, values), queries=tuple(ran))
 

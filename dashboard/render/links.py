@@ -21,7 +21,7 @@ def public_base() -> str:
 
 def query(result: ViewResult, pinned: bool = False) -> str:
     """The view's settings (and language, and the data version when pinned) as a query."""
-    values = {**result.settings, "lang": result.lang}
+    values = {**{k: v for k, v in result.settings.items() if v}, "lang": result.lang}
     if pinned and result.provenance.data_version:
         values["v"] = result.provenance.data_version
     return urlencode(values)

@@ -14,12 +14,12 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.charts.figure_cache import shared_figure
-from dashboard.data.queries import shown_sql
+from dashboard.data.sql_files import shown_sql
 from dashboard.model.result import ViewResult
 from dashboard.render import share
 from dashboard.render.formats import FORMATS, file_name
 from dashboard.render.made_once import made_once
-from dashboard.text.formatting import number
+from dashboard.render.readable import for_reading
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import markdown
 
@@ -96,31 +96,6 @@ def _top_and_bottom(result: ViewResult) -> ViewResult:
     )
     frame = ordered.filter(keep).drop("_place")
     return dataclasses.replace(result, chart=dataclasses.replace(spec, frame=frame))
-
-
-def for_reading(table: pl.DataFrame, lang: str) -> pl.DataFrame:
-    """The people table as the UI writes numbers: decimals in the UI's language (one decimal,
-    "41,1"), whole numbers with its thousands separator, "–" where there is no value (riket's
-    rank). Years stay as they are."""
-    year = t("year", lang)
-    columns: list[pl.Expr | pl.Series] = []
-    for name, dtype in table.schema.items():
-        column = pl.col(name)
-        # formatted in Python, not by a Python function on polars' thread pool (see README)
-        if dtype.is_float() or (dtype.is_integer() and name != year):
-            decimals = 1 if dtype.is_float() else 0
-            columns.append(
-                pl.Series(
-                    name,
-                    [number(v, decimals, lang) if v is not None else "–" for v in table[name]],
-                    dtype=pl.String,
-                )
-            )
-        elif dtype == pl.String or dtype.is_integer():
-            columns.append(column.cast(pl.String).fill_null("–").alias(name))
-        else:
-            columns.append(column)
-    return table.select(columns)
 
 
 def notes(result: ViewResult) -> None:

@@ -104,3 +104,22 @@ def png(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> bytes:
 
 def svg(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> bytes:
     return _draw(titled(result, width, height), "svg", 1)
+
+
+#: The chart of an embed or a first paint: the page says title, sentence and source as text
+CHART_WIDTH, CHART_HEIGHT = 1000, 560
+
+
+def chart_svg(result: ViewResult, width: int = CHART_WIDTH, height: int = CHART_HEIGHT) -> bytes:
+    """The view's chart alone as SVG, laid out as a picture (large type, every label kept, a
+    map fitted to what it shows): for a page that says the title, sentence and source itself.
+    Drawn once per process per figure (`slide_picture`'s cache)."""
+    fig = presentation(charts.figure(result, inline_shapes=True), width, height)
+    key = hashlib.sha256(f"svg:{width}x{height}:{fig.to_json()}".encode()).hexdigest()
+    if (cached := _pictures.get(key)) is not None:
+        return cached
+    picture = _draw(fig, "svg", 1)
+    if len(_pictures) >= 16:
+        _pictures.pop(next(iter(_pictures)))
+    _pictures[key] = picture
+    return picture

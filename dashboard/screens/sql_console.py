@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.data import queries
+from dashboard.data.sql_files import SQL_DIR
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
 from dashboard.sandbox import downloads, runner
@@ -16,7 +17,7 @@ from dashboard.sandbox.policy import MESSAGES, SandboxError
 from dashboard.text.i18n import SANDBOX_SV, t
 from dashboard.text.safe_text import markdown, quote
 
-EXAMPLES_DIR = queries.SQL_DIR / "examples"
+EXAMPLES_DIR = SQL_DIR / "examples"
 
 
 def examples() -> dict[str, str]:

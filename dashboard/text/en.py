@@ -123,6 +123,8 @@ PAGES: dict[str, str] = {
     "embed_intro": "Paste the code into a web page: the picture, the sentence, the source and the table show without the page loading anything more.",
     "embed_live": "Follows the updates:",
     "embed_pinned": "Pinned to today's data:",
+    "embed_table": "The table ({n} rows)",
+    "embed_open": "Open in Utbildningsläget →",
     "map": "Map",
     "ranking": "Rankings",
     "gap": "Gender gap",
@@ -288,4 +290,21 @@ DECK: dict[str, str] = {
     "other_version": "the deck is pinned to a data version this database does not hold, so its numbers cannot be checked and are not shown; open it unpinned to see today's numbers",
     "pinned_slide_empty": "slide {n} of the pinned deck has no numbers",
     "numbers_differ": "slide {n}: its numbers differ from the data version it claims; the deck is not shown",
+}
+
+
+#: Why an export, embed or profile URL is not answered (`dashboard.web.asking.Refused.key`).
+WEB: dict[str, str] = {
+    "web_bad_lang": "There is no language {value}; write lang=sv or lang=en.",
+    "web_unknown_page": "There is no page {page}; see the pages of Utbildningsläget.",
+    "web_unknown_format": "There is no such format; choose one of {formats}.",
+    "web_too_many": "The link has more than {n} settings.",
+    "web_not_used": "The setting {name} is not used here; leave it out of the link.",
+    "web_bad_version": "{value} is not a data version (64 characters 0–9 and a–f).",
+    "web_too_long": "A value in the link is longer than {n} characters.",
+    "web_bad_value": "The value {value} for {name} does not exist here, so the link shows nothing rather than another view.",
+    "web_gone": "The link is pinned to a data version that is no longer installed. The database now holds data version {version} (loaded {day}); the same view with today's data:",
+    "web_busy": "The server is drawing many pictures right now; try again in a few seconds.",
+    "web_unknown_region": "There is no region code {code}; write 00 for Sweden, two digits for a county or four for a municipality.",
+    **{f"web_{key}": PAGES[key] for key in ("db_locked", "db_missing", "db_unavailable")},
 }

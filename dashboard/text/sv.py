@@ -123,6 +123,8 @@ PAGES: dict[str, str] = {
     "embed_intro": "Klistra in koden i en webbsida: bilden, meningen, källan och tabellen visas utan att sidan laddar något mer.",
     "embed_live": "Följer uppdateringarna:",
     "embed_pinned": "Låst till dagens data:",
+    "embed_table": "Tabellen ({n} rader)",
+    "embed_open": "Öppna i Utbildningsläget →",
     "map": "Karta",
     "ranking": "Rangordning",
     "gap": "Könsskillnad",
@@ -288,4 +290,21 @@ DECK: dict[str, str] = {
     "other_version": "bildspelet är låst till en dataversion som databasen inte har, så siffrorna kan inte kontrolleras och visas inte; öppna det olåst för att se dagens siffror",
     "pinned_slide_empty": "bild {n} i det låsta bildspelet saknar siffror",
     "numbers_differ": "bild {n}: siffrorna skiljer sig från dataversionen de anger; bildspelet visas inte",
+}
+
+
+#: Why an export, embed or profile URL is not answered (`dashboard.web.asking.Refused.key`).
+WEB: dict[str, str] = {
+    "web_bad_lang": "Språket {value} finns inte; skriv lang=sv eller lang=en.",
+    "web_unknown_page": "Sidan {page} finns inte; se sidorna i Utbildningsläget.",
+    "web_unknown_format": "Formatet finns inte; välj ett av {formats}.",
+    "web_too_many": "Länken har fler än {n} inställningar.",
+    "web_not_used": "Inställningen {name} används inte här; ta bort den ur länken.",
+    "web_bad_version": "Dataversionen {value} är ingen dataversion (64 tecken 0–9 och a–f).",
+    "web_too_long": "Ett värde i länken är längre än {n} tecken.",
+    "web_bad_value": "Värdet {value} för {name} finns inte här; länken visar därför ingenting i stället för fel vy.",
+    "web_gone": "Länken är låst till en dataversion som inte längre finns. Databasen har nu dataversion {version} (inläst {day}); samma vy med dagens data:",
+    "web_busy": "Servern ritar många bilder just nu; försök igen om några sekunder.",
+    "web_unknown_region": "Regionkoden {code} finns inte; skriv 00 för riket, två siffror för ett län eller fyra för en kommun.",
+    **{f"web_{key}": PAGES[key] for key in ("db_locked", "db_missing", "db_unavailable")},
 }

@@ -4,7 +4,7 @@
 import polars as pl
 import streamlit as st
 
-from dashboard.data.queries import shown_sql
+from dashboard.data.sql_files import shown_sql
 from dashboard.model.result import ViewResult
 from dashboard.render.made_once import made_once
 from dashboard.text.formatting import number

@@ -1,0 +1,144 @@
+"""The routes outside the live app, served by the app's own process (`st.App(routes=…)`):
+
+- `/export/<page>.<format>`: a view as png, svg, csv, xlsx, json or zip;
+- `/inbaddning/<page>`: a view as a small HTML page another site may frame.
+
+Each takes the page link's query parameters (`dashboard.web.asking`), renders the view's result
+with the format's renderer (`dashboard.render.formats`) behind the process's one bounded
+renderer (`dashboard.web.gate`), and answers with caching by data version
+(`dashboard.web.answers`). Rendered bytes are kept per process, keyed by view, settings,
+language and data version, so twenty readers of one embed cost one render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from dashboard.data import per_run, queries
+from dashboard.data.cache import ProcessCache
+from dashboard.data.db_errors import DatabaseUnavailable
+from dashboard.model import registry
+from dashboard.model.result import ViewResult
+from dashboard.render import embed as embed_page
+from dashboard.render.formats import FORMATS, file_name
+from dashboard.web import answers
+from dashboard.web.asking import Asked, Refused, asked, language
+from dashboard.web.gate import GATE, Busy
+
+#: Rendered answers per process: pictures are ~0.1–0.5 MB, so this stays under ~64 MB.
+_rendered = ProcessCache(max_entries=128)
+
+
+@dataclass(frozen=True)
+class Output:
+    """What one route renders: bytes of a result, with the headers that go with them."""
+
+    kind: str  # the format's extension, or "embed"
+    media_type: str
+    render: Callable[[ViewResult], bytes]
+    headers: Callable[[ViewResult], dict[str, str]]
+
+
+def _file_output(extension: str) -> Output:
+    chosen = FORMATS[extension]
+
+    def headers(result: ViewResult) -> dict[str, str]:
+        name = file_name(result, extension)
+        return {
+            **answers.FILE_HEADERS,
+            "Content-Disposition": answers.disposition(name, chosen.attachment),
+        }
+
+    return Output(extension, chosen.media_type, chosen.render, headers)
+
+
+EMBED = Output(
+    "embed", "text/html; charset=utf-8", embed_page.page, lambda result: answers.EMBED_HEADERS
+)
+
+
+def _prepared(slug: str, raw: dict[str, str]) -> tuple[Asked, str, object]:
+    """The request's view (validated) and the installed data version, read in a worker thread
+    (both may query the database)."""
+    with per_run.one_run():
+        request = asked(slug, raw)
+        info = queries.build_info()
+        return request, str(info.get("data_fingerprint") or ""), info.get("built_at")
+
+
+def _key(request: Asked, output: Output) -> tuple[object, ...]:
+    values = tuple(sorted(request.values.items()))
+    return (output.kind, request.view.name, values, request.lang, queries.database())
+
+
+def _ready(request: Asked, output: Output) -> tuple[ViewResult, bytes] | None:
+    """The answer if it is rendered already (no need to queue for the renderer)."""
+    with per_run.one_run():
+        ready: tuple[ViewResult, bytes] | None = _rendered.peek(_key(request, output))
+        return ready
+
+
+def _drawn(request: Asked, output: Output) -> tuple[ViewResult, bytes]:
+    with per_run.one_run():
+        result = registry.load(request.view.name, request.values, request.lang)
+        drawn: tuple[ViewResult, bytes] = _rendered.get(
+            _key(request, output), lambda: (result, output.render(result))
+        )
+        return drawn
+
+
+async def answer(request: Request, slug: str, output: Output) -> Response:
+    raw = dict(request.query_params)
+    try:
+        lang = language(raw)
+    except Refused as refusal:
+        return answers.refused(refusal)
+    try:
+        wanted, version, built = await run_in_threadpool(_prepared, slug, raw)
+        if wanted.version is not None and wanted.version != version:
+            return answers.gone(request, version, built, lang)
+        pinned = wanted.version is not None
+        if answers.not_modified(request, version):
+            return Response(status_code=304, headers=answers.caching(version, pinned))
+        ready = await run_in_threadpool(_ready, wanted, output)
+        if ready is None:
+            ready = await GATE.run(lambda: _drawn(wanted, output))
+        result, body = ready
+    except Refused as refusal:
+        return answers.refused(refusal)
+    except Busy:
+        return answers.busy(lang)
+    except DatabaseUnavailable as exc:
+        return answers.unavailable(exc.kind, lang)
+    headers = {**output.headers(result), **answers.caching(version, pinned)}
+    return Response(body, media_type=output.media_type, headers=headers)
+
+
+async def export(request: Request) -> Response:
+    slug, dot, extension = str(request.path_params["name"]).rpartition(".")
+    if not dot or not slug or extension not in FORMATS:
+        raw = dict(request.query_params)
+        lang = raw.get("lang") if raw.get("lang") in ("sv", "en") else "sv"
+        refusal = Refused(404, "web_unknown_format", {"formats": ", ".join(FORMATS)}, str(lang))
+        return answers.refused(refusal)
+    return await answer(request, slug, _file_output(extension))
+
+
+async def embed(request: Request) -> Response:
+    slug = str(request.path_params["slug"])
+    if not slug:
+        return answers.refused(Refused(404, "web_unknown_page", {"page": ""}))
+    return await answer(request, slug, EMBED)
+
+
+def routes() -> list[BaseRoute]:
+    return [
+        Route("/export/{name}", export, methods=["GET", "HEAD"]),
+        Route("/inbaddning/{slug}", embed, methods=["GET", "HEAD"]),
+    ]
