@@ -134,6 +134,25 @@ def test_the_load_benchmark_runs_and_keeps_its_report(served: tuple[Running, Set
     assert len(report["rss_mb"]) == 2  # type: ignore[arg-type]
 
 
+def test_the_proxy_caches_views_outside_the_app_and_lets_only_embeds_be_framed(
+    served: tuple[Running, Settings],
+) -> None:
+    running, _ = served
+    url = f"{running.url}/export/rangordning.svg?show=men"
+    statuses = []
+    for _ in range(2):
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            statuses.append(answer.headers["X-Cache-Status"])
+            assert answer.headers["Content-Type"] == "image/svg+xml"
+            assert "frame-ancestors 'none'" in answer.headers["Content-Security-Policy"]
+    assert statuses == ["MISS", "HIT"]
+    with urllib.request.urlopen(f"{running.url}/inbaddning/rangordning", timeout=30) as answer:
+        assert "frame-ancestors *" in answer.headers["Content-Security-Policy"]
+        assert answer.headers["X-Frame-Options"] is None
+    with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:
+        assert answer.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
 def test_replicas_see_a_refreshed_database_without_restart(
     served: tuple[Running, Settings],
 ) -> None:

@@ -108,6 +108,7 @@ def render(settings: ProxySettings) -> str:
     )
     return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
         run_dir=settings.run_dir,
+        cache_dir=cache_dir(settings.run_dir),
         static_root=settings.static_root,
         listen=settings.listen,
         user_line=f"user {settings.user};" if settings.user else "",
@@ -132,9 +133,21 @@ def render(settings: ProxySettings) -> str:
 TEMP_DIRS = ("body", "proxy", "fastcgi", "uwsgi", "scgi")
 
 
+def cache_dir(run_dir: Path) -> Path:
+    """Where nginx keeps the cached views: under the system's temporary folder, which its worker
+    user (nobody, when started as root) can always reach — a run folder may sit below one it
+    cannot enter (a private 0700 folder) — and one per run folder."""
+    import hashlib
+    import tempfile
+
+    digest = hashlib.sha256(str(run_dir.resolve()).encode()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"utbildningslaget-views-{digest}"
+
+
 def make_temp_dirs(run_dir: Path, user: str | None = None) -> None:
-    """The folders the template points nginx at, owned by its worker user when there is one."""
-    folders = [run_dir / "tmp", *(run_dir / "tmp" / sub for sub in TEMP_DIRS)]
+    """The folders the template points nginx at (temporary files, the cache of views outside the
+    app), owned by its worker user when there is one."""
+    folders = [run_dir / "tmp", *(run_dir / "tmp" / sub for sub in TEMP_DIRS), cache_dir(run_dir)]
     for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
     if user:
