@@ -12,7 +12,7 @@ ADDRESS ?= 127.0.0.1
 TEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-exports clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -62,6 +62,9 @@ stress: db  ## 40 sessions for 10 minutes against one app process, health check 
 
 bench-burst: db  ## 20 sessions at once, each page: ours vs a bare Streamlit page with its elements
 	$(UV) run python -m benchmarks.load.bare_vs_ours --json test-artifacts/bare_vs_ours.json
+
+bench-exports: db chromium nginx  ## export URLs, nginx's cache and an embed's first paint, timed
+	$(UV) run python -m benchmarks.exports --json test-artifacts/exports.json
 
 benchmark: db
 	$(UV) run python benchmarks/run.py
