@@ -12,7 +12,7 @@ ADDRESS ?= 127.0.0.1
 TEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-exports clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-exports bench-first-paint clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -65,6 +65,9 @@ bench-burst: db  ## 20 sessions at once, each page: ours vs a bare Streamlit pag
 
 bench-exports: db chromium nginx  ## export URLs, nginx's cache and an embed's first paint, timed
 	$(UV) run python -m benchmarks.exports --json test-artifacts/exports.json
+
+bench-first-paint: db chromium nginx  ## a link's first paint and live chart vs a bare Streamlit page, and 20 at once
+	$(UV) run python -m benchmarks.first_paint --json test-artifacts/first_paint.json
 
 benchmark: db
 	$(UV) run python benchmarks/run.py

@@ -1,5 +1,6 @@
 """The dashboard's server: Streamlit's app (each session runs `streamlit_app.py`) plus the routes
-outside the live app — export files and embeds (`dashboard/web/`) — in the same process.
+outside the live app — export files and embeds — and each view page's first response with its
+answer already in it (`dashboard/web/`), in the same process.
 
 `streamlit run dashboard/app.py` (what `python -m dashboard.launch` calls) finds `app` here and
 serves it with uvicorn; no second server is needed.
@@ -16,7 +17,15 @@ if _ROOT not in sys.path:
 import streamlit as st
 from starlette.middleware import Middleware
 
+from dashboard.render import pictures
+from dashboard.web import routes, shell
 from dashboard.web.framing import FramingGuard
-from dashboard.web.routes import routes
+from dashboard.web.static_files import CompressedStatic, prepare_in_background
 
-app = st.App("streamlit_app.py", routes=routes(), middleware=[Middleware(FramingGuard)])
+prepare_in_background()
+pictures.start_in_background()
+app = st.App(
+    "streamlit_app.py",
+    routes=[*routes.routes(), *shell.routes()],
+    middleware=[Middleware(FramingGuard), Middleware(CompressedStatic)],
+)

@@ -4,7 +4,6 @@ comes from the result; nothing here computes a number."""
 
 from __future__ import annotations
 
-import dataclasses
 import html
 from functools import partial
 from urllib.parse import urlencode
@@ -16,7 +15,7 @@ from dashboard import charts
 from dashboard.charts.figure_cache import shared_figure
 from dashboard.data.sql_files import shown_sql
 from dashboard.model.result import ViewResult
-from dashboard.render import share
+from dashboard.render import ends, share
 from dashboard.render.formats import FORMATS, file_name
 from dashboard.render.made_once import made_once
 from dashboard.render.readable import for_reading
@@ -32,9 +31,6 @@ CHART_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d"],
     "toImageButtonOptions": {"scale": 2},
 }
-#: A ranking longer than this shows its top and bottom; "show all" draws every region.
-LONG_RANKING = 40
-ENDS = 15
 
 
 def answer(result: ViewResult, with_facts: bool = True) -> None:
@@ -73,29 +69,15 @@ def chart(result: ViewResult) -> None:
 def _ends(result: ViewResult) -> tuple[ViewResult, bool]:
     """A ranking of many regions as its top and bottom (and the marked region), with a toggle
     for all of them. The result itself stays whole: tables, files and slides keep every row."""
-    spec = result.chart
-    if spec.kind != "ranking" or spec.frame.height <= LONG_RANKING:
+    if not ends.is_long(result):
         return result, False
+    spec = result.chart
     total = made_once(
         result, "regions", lambda: spec.frame.filter(pl.col("region_level") != "country").height
     )
     if st.toggle(t("show_all_regions", result.lang, n=total), key=f"all_{result.view}"):
         return result, False
-    return made_once(result, "ends", lambda: _top_and_bottom(result)), True
-
-
-def _top_and_bottom(result: ViewResult) -> ViewResult:
-    spec = result.chart
-    column = "gap_pp" if spec.show == "gap" else f"{spec.show}_share"
-    ordered = spec.frame.filter(pl.col("region_level") != "country").drop_nulls(column)
-    ordered = ordered.sort(column, descending=True).with_row_index("_place")
-    keep = (
-        (pl.col("_place") < ENDS)
-        | (pl.col("_place") >= ordered.height - ENDS)
-        | (pl.col("region_code") == (spec.highlight or ""))
-    )
-    frame = ordered.filter(keep).drop("_place")
-    return dataclasses.replace(result, chart=dataclasses.replace(spec, frame=frame))
+    return made_once(result, "ends", lambda: ends.top_and_bottom(result)), True
 
 
 def notes(result: ViewResult) -> None:

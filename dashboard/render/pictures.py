@@ -23,6 +23,13 @@ _running = False
 _pictures: dict[str, bytes] = {}
 
 
+def start_in_background() -> None:
+    """Start the Chromium that draws pictures now, beside the server's own start: every page's
+    first response carries a picture (`dashboard.web.shell`), so the first reader should not
+    wait the seconds Chromium takes to start."""
+    threading.Thread(target=_ensure_server, name="start-chromium", daemon=True).start()
+
+
 def _ensure_server() -> None:
     global _running
     with _started:
@@ -123,3 +130,27 @@ def chart_svg(result: ViewResult, width: int = CHART_WIDTH, height: int = CHART_
         _pictures.pop(next(iter(_pictures)))
     _pictures[key] = picture
     return picture
+
+
+def page_chart_height(result: ViewResult) -> int:
+    """The height the page gives the view's chart (its figure's own)."""
+    return int(_page_figure(result).layout.height or 450)
+
+
+def _page_figure(result: ViewResult) -> go.Figure:
+    from dashboard.render import ends
+
+    shown = ends.top_and_bottom(result) if ends.is_long(result) else result
+    return charts.figure(shown, inline_shapes=True)
+
+
+def page_chart_svg(result: ViewResult, width: int) -> bytes:
+    """The chart as the page draws it (its title inside, a long ranking's ends) as SVG of
+    `width` × the page's height: the first paint's picture of the live chart."""
+    fig = _page_figure(result)
+    height = int(fig.layout.height or 450)
+    fig.update_layout(width=width, height=height)
+    if isinstance(fig.layout.meta, dict):  # a page's map names no regions (it pans)
+        fig.update_layout(meta={**fig.layout.meta, "labels": []})
+    map_fit.apply(fig, width, height)
+    return _draw(fig, "svg", 1)

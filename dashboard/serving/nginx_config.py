@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from dashboard.model import registry
 from dashboard.render import page_script
+from dashboard.web import shell
 
 TEMPLATE = Path(__file__).with_name("nginx.conf")
 MODULES_DIR = Path("/usr/lib/nginx/modules")
@@ -34,8 +36,11 @@ class ProxySettings:
 
 
 #: Inline scripts of our own pages besides Streamlit's index.html and `head_extra`: the
-#: page script (dashboard/render/page_script.py), one per UI language.
-OWN_INLINE_SCRIPTS = tuple(page_script.script(code) for code in ("sv", "en"))
+#: page script (dashboard/render/page_script.py), one per UI language, and the loader that
+#: starts the bundle once a view page's answer is painted (dashboard/web/shell.py).
+OWN_INLINE_SCRIPTS = tuple(page_script.script(code) for code in ("sv", "en")) + tuple(
+    s for s in (shell.loader_script(),) if s
+)
 _INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE
 )
@@ -124,6 +129,7 @@ def render(settings: ProxySettings) -> str:
         ),
         brotli_static="brotli_static on;" if settings.brotli else "",
         head_extra=settings.head_extra.replace("'", "&#39;"),
+        view_pages="|".join(sorted(registry.by_slug())),
         security_headers=security_headers(settings, " " * 8),
         location_security_headers=security_headers(settings, " " * 12),
     )
