@@ -54,10 +54,14 @@ def index_html() -> str:
 
 @functools.cache
 def loader_script() -> str | None:
-    """The app's bundle started once the answer is painted, not before: executing it first
-    (half a megabyte of script) holds the page's first paint back, for seconds when twenty
-    tabs load at once. On the next frame, or after 300 ms at the latest (a background tab
-    paints no frames). Inline, so the proxy's policy names it by hash."""
+    """Two things the page's own CSS cannot do, in one inline script (the proxy's policy names
+    it by hash):
+    - the app's bundle is started once the answer is painted, not before: executing it first
+      (half a megabyte of script) holds the page's first paint back, for seconds when twenty
+      tabs load at once. On the next frame, or after 300 ms at the latest (a background tab
+      paints no frames);
+    - the answer is removed for good once the live chart (or an error) is there, so it never
+      shows again over another page the reader moves on to."""
     entry = _ENTRY.search(index_html())
     if entry is None:
         return None
@@ -65,7 +69,14 @@ def loader_script() -> str | None:
         "(function(){var done=false;function load(){if(done)return;done=true;"
         "var s=document.createElement('script');s.type='module';s.crossOrigin='';"
         f"s.src={json.dumps(entry.group(1))};document.head.appendChild(s);}}"
-        "requestAnimationFrame(function(){setTimeout(load,0);});setTimeout(load,300);})();"
+        "requestAnimationFrame(function(){setTimeout(load,0);});setTimeout(load,300);"
+        "document.addEventListener('DOMContentLoaded',function(){"
+        "var first=document.getElementById('utb-first');if(!first)return;"
+        "function gone(){first.remove();watch.disconnect();}"
+        "var watch=new MutationObserver(function(){if(document.querySelector("
+        "'.js-plotly-plot,[data-testid=\"stException\"]'))gone();});"
+        "watch.observe(document.body,{childList:true,subtree:true});"
+        f"setTimeout(gone,{prefill.GIVE_WAY_SECONDS * 1000});}});}})();"
     )
 
 
