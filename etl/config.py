@@ -24,6 +24,7 @@ ENV_VARS = {
     "UTB_CHROMIUM": "Chromium used for browser tests and image export (default: /usr/bin/chromium).",
     "UTB_SERVE_PORT": "Where the production mode's nginx listens, PORT or ADDRESS:PORT (default: 8080).",
     "UTB_REPLICAS": "App processes of the production mode (default: one per core).",
+    "UTB_PUBLIC_URL": "The address readers reach the dashboard at, for links in exported files (default: none; links are paths).",
 }
 
 
