@@ -75,9 +75,29 @@ def pages(lang: str) -> list[st.Page]:
     return listed
 
 
+def _unknown_language(lang: str) -> None:
+    """A link's `lang` that is no language of ours: said (in Swedish and English, since the
+    reader asked for neither), and English offered; kept until a language is chosen."""
+    asked = st.query_params.get("lang")
+    if asked is not None and asked not in LANGS:
+        st.session_state["_unknown_lang"] = asked
+    unknown = st.session_state.get("_unknown_lang")
+    if unknown is None or lang != "sv" or (asked in LANGS and asked != "sv"):
+        st.session_state.pop("_unknown_lang", None)
+        return
+    words = [t("unknown_lang", code, value=quote(unknown)) for code in LANGS]
+    st.warning("  \n".join(words), icon="⚠️")
+    if st.button(t("show_in_english", "en"), key="unknown_lang_english"):
+        st.session_state.pop("_unknown_lang", None)
+        st.session_state["w_lang"] = "en"  # the language switch, drawn after this, follows
+        st.query_params["lang"] = "en"
+        st.rerun()
+
+
 def run() -> None:
     """One run of the app: language, navigation, then the page the address names."""
     lang = state.lang()
+    _unknown_language(lang)
     choice = st.sidebar.radio(
         t("language", lang),
         LANGS,

@@ -217,6 +217,18 @@ def test_router_and_english() -> None:
     assert "In Sweden, 49.8% of women and 37.9% of men aged 25–64" in plain(headline(app))
 
 
+def test_an_unknown_language_is_said_and_english_offered() -> None:
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["lang"] = "fr"
+    app.run()
+    assert not app.exception
+    (notice,) = [w.value for w in app.warning if "`fr`" in w.value]
+    assert "Språket `fr` finns inte här" in notice and "There is no language `fr`" in notice
+    app.button(key="unknown_lang_english").click().run()
+    assert app.query_params["lang"] == "en" and app.title[0].value == "Overview"
+    assert not [w for w in app.warning if "`fr`" in w.value]
+
+
 PAYLOAD = "[Logga in](https://evil.example) ![x](https://evil.example/px.png) <b>fet</b>"
 
 

@@ -16,6 +16,8 @@ PAGES: dict[str, str] = {
     "tagline": "**Utbildningsläget** – education levels in Sweden's municipalities and counties, from Statistics Sweden (SCB): shares, rankings, gender gaps and trends.",
     "pick_region": "Choose your municipality or county",
     "pick_region_help": "Type a few letters in the box to search.",
+    "unknown_lang": "There is no language {value} here; the page is shown in Swedish.",
+    "show_in_english": "Show in English",
     "no_such_page": "There is no page {path}. This is the overview; every page is in the menu.",
     "not_used_here": "The link's setting {name} is not used here and was left out.",
     "show_all_regions": "Show all {n}",

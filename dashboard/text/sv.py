@@ -16,6 +16,8 @@ PAGES: dict[str, str] = {
     "tagline": "**Utbildningsläget** – utbildningsnivå i Sveriges kommuner och län, från SCB: andelar, rangordning, könsskillnad och utveckling.",
     "pick_region": "Välj din kommun eller ditt län",
     "pick_region_help": "Skriv några bokstäver i rutan för att söka.",
+    "unknown_lang": "Språket {value} finns inte här; sidan visas på svenska.",
+    "show_in_english": "Visa på engelska",
     "no_such_page": "Sidan {path} finns inte. Här är Översikt; alla sidor finns i menyn.",
     "not_used_here": "Länkens inställning {name} används inte här och har tagits bort.",
     "show_all_regions": "Visa alla {n}",
