@@ -9,6 +9,7 @@ module, this code is compiled once per process; the script left to compile is tw
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -34,8 +35,10 @@ OTHER_PAGES = (
 )
 
 
+@functools.cache
 def _view_page(name: str) -> Callable[[], None]:
-    """The page of one view: the view, then what its page adds (`ADDITIONS`), if anything."""
+    """The page of one view: the view, then what its page adds (`ADDITIONS`), if anything.
+    Made once per view (Streamlit runs the one the address names)."""
 
     def render() -> None:
         result = view_page(name)
@@ -46,13 +49,9 @@ def _view_page(name: str) -> Callable[[], None]:
     return render
 
 
-#: One page function per view, made once (Streamlit runs the one the address names)
-_RENDERERS = {name: _view_page(name) for name in registry.VIEWS}
-
-
 def render_view(name: str) -> None:
     """One view's page on its own (the tests' page scripts run this)."""
-    _RENDERERS[name]()
+    _view_page(name)()
 
 
 def pages(lang: str) -> list[st.Page]:
@@ -64,11 +63,11 @@ def pages(lang: str) -> list[st.Page]:
     for name, view in registry.VIEWS.items():
         title = t(view.title_key, lang)
         listed.append(
-            st.Page(_RENDERERS[name], title=title, url_path=view.slug, default=not view.slug)
+            st.Page(_view_page(name), title=title, url_path=view.slug, default=not view.slug)
         )
         if not view.slug:
             listed.append(
-                st.Page(_RENDERERS[name], title=title, url_path="oversikt", visibility="hidden")
+                st.Page(_view_page(name), title=title, url_path="oversikt", visibility="hidden")
             )
     for render, title_key, path in OTHER_PAGES:
         listed.append(st.Page(render, title=t(title_key, lang), url_path=path))
