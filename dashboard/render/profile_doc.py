@@ -10,6 +10,7 @@ them ("41,1 %", "13,0 p.e."); the charts are drawn here as SVG (`dashboard.chart
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 import polars as pl
 
@@ -164,7 +165,7 @@ def _item(centre: Centre, lang: str, with_kommun: bool) -> Item:
         if part
     )
     link = centre.source.startswith(("https://", "http://"))
-    shown = centre.source
+    shown = unquote(centre.source) if link else centre.source  # "lärcentrum", not "l%C3%A4r…"
     if with_kommun and len(shown) > SHORT_SOURCE:
         shown = shown[: SHORT_SOURCE - 1] + "…"
     return Item(title, detail, centre.source, shown, link)

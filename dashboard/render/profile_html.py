@@ -17,22 +17,26 @@ STYLE = """
 @page { size: A4; margin: 13mm 15mm 15mm; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; padding: 1rem; max-width: 190mm; color: #1f1f1f; background: #fff;
-  font: 10pt/1.4 "Libertinus Serif", Georgia, "DejaVu Serif", serif; }
+  font: 10pt/1.4 "Libertinus Serif", "Times New Roman", "Liberation Serif", serif; }
 .eyebrow { font-size: 8pt; letter-spacing: 0.04em; text-transform: uppercase; color: #4a4947;
   margin: 0; }
 h1 { font-size: 20pt; margin: 0.1rem 0; }
 .kind { font-size: 10.5pt; margin: 0; }
 .subtitle, figcaption, .small { font-size: 8pt; color: #4a4947; }
+.small, .centre { overflow-wrap: anywhere; }
 h2 { font-size: 10.5pt; margin: 0.9em 0 0.4em; break-after: avoid; }
 ul { margin: 0; padding-left: 1.2em; }
 .wide { overflow-x: auto; }
 table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }
 th, td { padding: 2pt 4pt; border-bottom: 0.3pt solid #d7d7d7; text-align: right;
   font-variant-numeric: tabular-nums; }
-th { border-bottom: 0.6pt solid #1f1f1f; }
+thead th { border-bottom: 0.6pt solid #1f1f1f; }
+tbody th { font-weight: normal; }
+td, thead th { white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
-tbody tr.first td { font-weight: bold; }
+tbody tr.first td, tbody tr.first th { font-weight: bold; }
 .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 10pt; align-items: start; }
+.cols > div { min-width: 0; }
 figure { margin: 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; }
 .page2 { break-before: page; margin-top: 1.5rem; }

@@ -361,7 +361,7 @@ PROFILE: dict[str, str] = {
     "alt_trend": "Line chart: women's and men's share per year, Sweden dashed",
     "alt_map": "Map coloured by the total share, dark lowest and light highest",
     "alt_peers": "Bar chart: ranking by the total share, Sweden as a dashed line",
-    "open_pdf": "PDF",
+    "open_pdf": "Download as PDF",
     "overview_link": "Printable profile of {name} (two A4 pages): [PDF]({pdf}) · [HTML]({html})",
     "cli_unknown_region": "There is no region code {code}; write 00 for Sweden, a county code (04), a municipality code (0461) or all.",
     "cli_unwritable": "Cannot write in {path}: {reason}. Nothing was written.",

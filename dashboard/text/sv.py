@@ -361,7 +361,7 @@ PROFILE: dict[str, str] = {
     "alt_trend": "Linjediagram: kvinnornas och männens andel per år, riket streckat",
     "alt_map": "Karta färgad efter andel totalt, mörkt lägst och ljust högst",
     "alt_peers": "Stapeldiagram: rangordning efter andel totalt, riket som streckad linje",
-    "open_pdf": "PDF",
+    "open_pdf": "Ladda ner som PDF",
     "overview_link": "Utskrivbar profil för {name} (två A4-sidor): [PDF]({pdf}) · [HTML]({html})",
     "cli_unknown_region": "Regionkoden {code} finns inte; skriv 00 för riket, en länskod (04), en kommunkod (0461) eller all.",
     "cli_unwritable": "Kan inte skriva i {path}: {reason}. Inget har skrivits.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.charts.vector.canvas import COLOURS, GRID, Canvas, text_width
+from dashboard.charts.vector.canvas import COLOURS, GRID, TEXT, Canvas, text_width
 from dashboard.text.formatting import number, percent
 from dashboard.text.i18n import t
 
@@ -43,7 +43,8 @@ class Axis:
 
 @dataclass(frozen=True)
 class Key:
-    """One legend entry: a marker (and a line sample when `dash` is not None) and its name."""
+    """One legend entry: a marker (none for `shape` "none"), a line sample when `dash` is not
+    None ("" solid), and its name."""
 
     label: str
     shape: str
@@ -56,9 +57,10 @@ def legend(canvas: Canvas, x: float, y: float, keys: list[Key]) -> float:
     """The keys in a row from (x, baseline y); returns where the row ends."""
     for key in keys:
         if key.dash is not None:
-            canvas.line(x, y - 2.6, x + 14, y - 2.6, key.colour, 1.1, key.dash or None)
-            canvas.marker(key.shape, x + 7, y - 2.6, 4.6, key.colour, key.hollow)
-            x += 17
+            canvas.line(x, y - 2.6, x + 16, y - 2.6, key.colour, 1.1, key.dash or None)
+            if key.shape != "none":
+                canvas.marker(key.shape, x + 8, y - 2.6, 4.6, key.colour, key.hollow)
+            x += 19
         else:
             canvas.marker(key.shape, x + 2.5, y - 2.6, 4.6, key.colour, key.hollow)
             x += 7
@@ -67,19 +69,16 @@ def legend(canvas: Canvas, x: float, y: float, keys: list[Key]) -> float:
     return x
 
 
-def sex_keys(lang: str, with_country: bool, dashed: bool = False) -> list[Key]:
-    """Women ●, men ■ (the region, solid) and riket hollow (dashed when lines are drawn)."""
-    line = "" if dashed else None
+def sex_keys(lang: str, region: str | None = None) -> list[Key]:
+    """Women ● and men ■; with a region beside riket, its rows or lines solid and riket's
+    dashed with hollow markers — four keys that a greyscale copy still tells apart."""
     keys = [
-        Key(t("women", lang), "circle", COLOURS["women"], dash=line),
-        Key(t("men", lang), "square", COLOURS["men"], dash=line),
+        Key(t("women", lang), "circle", COLOURS["women"]),
+        Key(t("men", lang), "square", COLOURS["men"]),
     ]
-    if with_country:
-        riket = t("country", lang)
+    if region is not None:
         keys += [
-            Key(f"{riket}: {t('women', lang).lower()}", "circle", COLOURS["women"], True),
-            Key(f"{riket}: {t('men', lang).lower()}", "square", COLOURS["men"], True),
+            Key(region, "none", TEXT, dash=""),
+            Key(t("country", lang), "circle", TEXT, hollow=True, dash="4 2"),
         ]
-        if dashed:
-            keys[2:] = [Key(k.label, k.shape, k.colour, True, "4 2") for k in keys[2:]]
     return keys

@@ -11,10 +11,11 @@ from html import escape
 #: Text on charts: 12.6:1 on white (the dashboard's own charts use the same)
 TEXT = "#333333"
 GRID = "#D9D9D9"
-#: The fonts a chart names: Typst embeds Libertinus Serif in the PDF; a browser falls back.
-FONT = "Libertinus Serif, Georgia, 'DejaVu Serif', serif"
-#: A label's width per point of font size, generous for the widest of those fonts (Georgia),
-#: so a label measured here is never clipped by the one that draws it.
+#: The fonts a chart names: Typst embeds Libertinus Serif in the PDF; a browser without it
+#: takes a Times-like serif of about the same width.
+FONT = "Libertinus Serif, 'Times New Roman', 'Liberation Serif', serif"
+#: A label's width per point of font size, generous for those fonts, so a label measured here
+#: is never clipped by the font that draws it.
 EM_WIDTH = 0.56
 BOLD_EM_WIDTH = 0.62
 #: Okabe–Ito, as every chart of the dashboard: women vermilion, men blue, total green.

@@ -41,7 +41,7 @@ def comparison(frame: pl.DataFrame, lang: str, width: float = 250.0) -> Drawn:
     top = 16.0
     height = top + ROW * frame.height + 16
     canvas = Canvas(width, height)
-    legend(canvas, 2, 9, sex_keys(lang, with_country=False))
+    legend(canvas, 2, 9, sex_keys(lang))
     low, high, ticks = _extent(frame)
     axis = Axis(low, high, left, width - right)
     bottom = top + ROW * frame.height
@@ -86,6 +86,7 @@ def by_age(frame: pl.DataFrame, region: str, lang: str, width: float = 250.0) ->
         for r in groups.filter(pl.col("region_code") == "00").iter_rows(named=True)
     }
     with_country = region != "00"
+    name = str(ours["region_name"][0]) if ours.height else region
     labels = [str(g) for g in ours["group_label"]]
     gaps = [value_text(g, "gap", lang) for g in ours["gap_pp"]]
     country = t("country", lang).lower() if lang == "sv" else t("country", lang)
@@ -105,7 +106,7 @@ def by_age(frame: pl.DataFrame, region: str, lang: str, width: float = 250.0) ->
     top = 16.0
     bottom = top + per_group * ours.height
     canvas = Canvas(width, bottom + 16)
-    legend(canvas, 2, 9, sex_keys(lang, with_country))
+    legend(canvas, 2, 9, sex_keys(lang, name if with_country else None))
     low, high, ticks = _extent(pl.concat([ours, groups.filter(pl.col("region_code") == "00")]))
     axis = Axis(low, high, left, width - right)
     axis.draw(canvas, ticks, top, bottom, "percent", lang)

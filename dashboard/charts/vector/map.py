@@ -144,12 +144,25 @@ def _names(
             box = map_fit.bounds_of({"features": [feature]})
             if box:
                 points[feature["id"]] = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
-    for code, name in shown.items():
-        if code in points:
-            x, y = project(*points[code])
-            half = text_width(name, SMALL, code == highlight) / 2
-            x = min(max(x + dx, half + 1), canvas.width - half - 1)
-            canvas.text(x, y + dy + 2.4, name, SMALL, "middle", bold=code == highlight, halo=True)
+    placed: list[tuple[float, float, float, float]] = []
+    # the marked kommun first, then the others: a name that would cover one already written
+    # is left out (the ranking beside the map names every kommun)
+    for code in sorted(shown, key=lambda c: c != highlight):
+        if code not in points:
+            continue
+        name = shown[code]
+        x, y = project(*points[code])
+        half = text_width(name, SMALL, code == highlight) / 2
+        x = min(max(x + dx, half + 1), canvas.width - half - 1)
+        box = (x - half, y + dy - SMALL + 2.4, x + half, y + dy + 2.4)
+        if any(_overlap(box, other) for other in placed):
+            continue
+        placed.append(box)
+        canvas.text(x, y + dy + 2.4, name, SMALL, "middle", bold=code == highlight, halo=True)
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _legend(canvas: Canvas, result: ViewResult, low: float, high: float, top: float) -> None:

@@ -40,6 +40,8 @@ def lines(
     sexes = tuple(s for s in sexes if s in SHAPES) or ("women", "men")
     years = sorted(frame["year"].unique().to_list())
     codes = [region] if region == "00" else [region, "00"]
+    own = frame.filter(pl.col("region_code") == region)["region_name"]
+    name = str(own[0]) if own.len() else region
     series = []  # (code, sex, [(year, value)])
     for code in codes:
         rows = frame.filter(pl.col("region_code") == code).sort("year")
@@ -65,7 +67,7 @@ def lines(
     right = max((text_width(x, SMALL) for x in labels), default=20) + 12
     top, bottom = 18.0, height - 16.0
     canvas = Canvas(width, height)
-    legend(canvas, 2, 9, sex_keys(lang, with_country=region != "00", dashed=True))
+    legend(canvas, 2, 9, sex_keys(lang, name if region != "00" else None))
     x0, x1 = left + 4, width - right
     span = max(years[-1] - years[0], 1)
 
