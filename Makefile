@@ -12,7 +12,7 @@ ADDRESS ?= 127.0.0.1
 TEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-profiles clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -65,6 +65,9 @@ bench-burst: db  ## 20 sessions at once, each page: ours vs a bare Streamlit pag
 
 benchmark: db
 	$(UV) run python benchmarks/run.py
+
+bench-profiles: db  ## all 312 printable profiles, their pages and sizes, /profil/0461.pdf warm
+	$(UV) run python benchmarks/profiles.py
 
 clean:
 	rm -rf .venv $(TOOLS) test-artifacts .serve
