@@ -105,14 +105,15 @@ def choropleth(result: ViewResult, width: float = 250.0, max_height: float = 300
     marked = [f for f in geojson["features"] if f["id"] == spec.highlight]
     for feature in marked:
         canvas.path(_path(feature["geometry"], project, dx, dy), "none", "#000000", 2.2)
+    size = 4.8 if spec.level == "county" else 6.5  # all of Sweden: 100 markers, smaller
     for layer, shape, code in (
         (spec.network, "diamond", "region_code"),
         (spec.centres, "triangle", "kommun_code"),
     ):
         for row in layer.iter_rows(named=True) if layer is not None else ():
-            if row[code] in values:
+            if spec.level == "county" or row[code] in values:  # a län map: every kommun's
                 x, y = project(row["longitude"], row["latitude"])
-                canvas.marker(shape, x + dx, y + dy, 6.5, "#000000", hollow=shape == "diamond")
+                canvas.marker(shape, x + dx, y + dy, size, "#000000", hollow=shape == "diamond")
     names = dict(zip(frame["region_code"], frame["region_name"], strict=True))
     _names(canvas, names, spec.highlight, spec.level, geojson, project, dx, dy)
     _legend(canvas, result, low, high, legend_top)
