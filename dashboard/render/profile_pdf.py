@@ -42,8 +42,8 @@ def inputs(doc: PrintDoc) -> dict[str, str]:
 
 
 def pdf(doc: PrintDoc, made: datetime | None = None) -> bytes:
-    """The PDF's bytes. Its creation date is the day the profile was made, so the same profile
-    of the same data gives the same bytes all day."""
+    """The PDF's bytes, created at `made` (midnight UTC of today unless given), so the same
+    profile of the same data gives the same bytes all day."""
     stamp = made or datetime.combine(datetime.now(UTC).date(), time(), UTC)
     result = _compiler().compile(
         input=TEMPLATE, format="pdf", sys_inputs=inputs(doc), timestamp=stamp

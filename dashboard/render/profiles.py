@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date
+from datetime import UTC, date, datetime, time
 
 from dashboard.model import profile
 from dashboard.render import profile_doc, profile_html, profile_pdf
@@ -36,5 +36,7 @@ def make(code: str, lang: str, form: str, made: date | None = None) -> tuple[str
     composed = profile.compose(code, lang, made)
     doc = profile_doc.document(composed)
     if form == "pdf":
-        return composed.name, profile_pdf.pdf(doc)
+        # the PDF's creation date is the day printed on it
+        stamp = datetime.combine(composed.made, time(), UTC)
+        return composed.name, profile_pdf.pdf(doc, stamp)
     return composed.name, profile_html.page(doc, url(code, lang, "pdf"))
