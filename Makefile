@@ -12,7 +12,7 @@ ADDRESS ?= 127.0.0.1
 TEST_WORKERS ?= 2
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-exports bench-first-paint clean
+.PHONY: run serve test setup db sql chromium axe libreoffice nginx lint types unit benchmark loadtest stress bench-burst bench-exports bench-first-paint bench-profiles clean
 
 run: db  ## start the dashboard, building the database first if it is missing
 	$(UV) run python -m dashboard.launch --server.address $(ADDRESS) --server.port $(PORT)
@@ -71,6 +71,9 @@ bench-first-paint: db chromium nginx  ## a link's first paint and live chart vs 
 
 benchmark: db
 	$(UV) run python benchmarks/run.py
+
+bench-profiles: db  ## all 312 printable profiles, their pages and sizes, /profil/0461.pdf warm
+	$(UV) run python benchmarks/profiles.py
 
 clean:
 	rm -rf .venv $(TOOLS) test-artifacts .serve

@@ -16,7 +16,7 @@ from dashboard.sandbox.policy import SandboxError
 from dashboard.text import en, i18n, sv
 from dashboard.text.i18n import level_word, measure_label, show_label, t
 
-PARTS = ("PAGES", "CONSOLE", "DECK", "WEB")
+PARTS = ("PAGES", "CONSOLE", "DECK", "WEB", "PROFILE")
 #: English writes "Sweden" where Swedish fills in {country}: the callers pass the word for the
 #: country lower-cased ("riket"), which in English would read "sweden".
 SWEDEN_WRITTEN_OUT = {"age_largest", "age_smallest", "age_totals_fact", "change_highlight"}

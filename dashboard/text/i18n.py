@@ -35,3 +35,9 @@ def level_word(level: str, lang: str = "sv") -> str:
 def show_label(show: str, lang: str = "sv") -> str:
     """women | men | total | gap as people read them."""
     return t("gap_pp" if show == "gap" else show, lang)
+
+
+def profile_text(text_key: str, lang: str = "sv", /, **values: object) -> str:
+    """The printable profile's words (the catalogues' `PROFILE` part), as `t` reads `PAGES`."""
+    text = (en.PROFILE if lang == "en" else sv.PROFILE)[text_key]
+    return text.format(**values) if values else text

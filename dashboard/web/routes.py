@@ -1,7 +1,8 @@
 """The routes outside the live app, served by the app's own process (`st.App(routes=…)`):
 
 - `/export/<page>.<format>`: a view as png, svg, csv, xlsx, json or zip;
-- `/inbaddning/<page>`: a view as a small HTML page another site may frame.
+- `/inbaddning/<page>`: a view as a small HTML page another site may frame;
+- `/profil/<region code>[.pdf]`: a region's printable profile (`profile_routes`).
 
 Each takes the page link's query parameters (`dashboard.web.asking`), renders the view's result
 with the format's renderer (`dashboard.render.formats`) behind the process's one bounded
@@ -27,7 +28,7 @@ from dashboard.model import registry
 from dashboard.model.result import ViewResult
 from dashboard.render import embed as embed_page
 from dashboard.render.formats import FORMATS, file_name
-from dashboard.web import answers
+from dashboard.web import answers, profile_routes
 from dashboard.web.asking import Asked, Refused, asked, language
 from dashboard.web.gate import GATE, Busy
 
@@ -141,4 +142,5 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/export/{name}", export, methods=["GET", "HEAD"]),
         Route("/inbaddning/{slug}", embed, methods=["GET", "HEAD"]),
+        *profile_routes.routes(),
     ]

@@ -10,7 +10,7 @@ from dashboard.model import common, tables
 from dashboard.model.params import Values
 from dashboard.model.result import ChartSpec, Metric, ViewResult
 from dashboard.model.view import View
-from dashboard.text.formatting import number, percent
+from dashboard.text.formatting import number, percent, value_text
 from dashboard.text.i18n import level_word, t
 from dashboard.text.narrative import ages, headline
 
@@ -73,22 +73,52 @@ def _group_row(code: str, values: Values, year: int) -> dict | None:
     return frame.row(0, named=True) if frame.height else None
 
 
-def _comparisons(row: dict, values: Values, year: int, lang: str) -> tuple[str, ...]:
-    """The kommun's län and kommungrupp beside riket: "Södermanlands län 41,1 % · …"."""
-    if row["region_level"] != "municipality":
+def _comparison(row: dict, values: Values, year: int, lang: str) -> pl.DataFrame:
+    """The region beside what it is compared with: its län and kommungrupp (for a kommun) and
+    riket, each with women, men, total and gap. The page says them as facts; the printable
+    profile prints them as a table, so both show the same numbers."""
+    rows = [(row["region_code"], common.region_name(row["region_code"], lang), row)]
+    if row["region_level"] == "municipality":
+        county = _row(str(row["county_code"]), values, year)
+        if county:
+            rows.append((county["region_code"], county["region_name"], county))
+        group = _group_row(row["region_code"], values, year)
+        if group:
+            rows.append(
+                (group["region_code"], f"{t('kommungrupp', lang)} {group['region_name']}", group)
+            )
+    if row["region_level"] != "country":
+        riket = {f"{s}_share": row[f"country_{s}_share"] for s in SEXES}
+        rows.append(("00", t("country", lang), {**riket, "gap_pp": row["country_gap_pp"]}))
+    return pl.DataFrame(
+        [
+            {
+                "region_code": code,
+                "region_name": name,
+                **{f"{s}_share": r[f"{s}_share"] for s in SEXES},
+                "gap_pp": r["gap_pp"],
+            }
+            for code, name, r in rows
+        ],
+        schema={
+            "region_code": pl.String,
+            "region_name": pl.String,
+            **{f"{s}_share": pl.Float64 for s in SEXES},
+            "gap_pp": pl.Float64,
+        },
+    )
+
+
+def _comparisons(comparison: pl.DataFrame, level: str, lang: str) -> tuple[str, ...]:
+    """A kommun's län, kommungrupp and riket as facts: "Södermanlands län: kvinnor 41,1 %, …,
+    skillnad 13,0 p.e."."""
+    if level != "municipality":
         return ()
-    parts = []
-    county = _row(str(row["county_code"]), values, year)
-    if county:
-        parts.append((county["region_name"], county))
-    group = _group_row(row["region_code"], values, year)
-    if group:
-        parts.append((f"{t('kommungrupp', lang)} {group['region_name']}", group))
-    parts.append((t("country", lang), {f"{s}_share": row[f"country_{s}_share"] for s in SEXES}))
     return tuple(
-        f"{name}: "
+        f"{r['region_name']}: "
         + ", ".join(f"{t(s, lang).lower()} {percent(r[f'{s}_share'], 1, lang)}" for s in SEXES)
-        for name, r in parts
+        + f", {t('gap_word', lang)} {value_text(r['gap_pp'], 'gap', lang)}"
+        for r in comparison.slice(1).iter_rows(named=True)
     )
 
 
@@ -147,6 +177,7 @@ def load(values: Values, lang: str) -> ViewResult:
         title = f"{base}, {year} — {name}"
         notes.insert(0, t("only_one_year", lang, age=ages(values["age"]), year=year))
     source = common.source(frame, values, lang)
+    comparison = _comparison(row, values, year, lang)
     return ViewResult(
         view=NAME,
         params=tuple(values.items()),
@@ -160,8 +191,9 @@ def load(values: Values, lang: str) -> ViewResult:
         definition=common.definition_text(values, lang),
         file_stem=common.file_stem(lang, t("overview", lang), name, values["age"], year),
         metrics=_metrics(row, history, year, lang),
-        facts=_rank_facts(row, lang) + _comparisons(row, values, year, lang),
+        facts=_rank_facts(row, lang) + _comparisons(comparison, row["region_level"], lang),
         notes=tuple(notes),
+        extra={"comparison": comparison},
     )
 
 
