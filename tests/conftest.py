@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from starlette.testclient import TestClient
 
 from etl.build import build
 from etl.config import Settings, load_settings
@@ -38,3 +40,28 @@ def built_settings(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> 
 @pytest.fixture(scope="session")
 def db_path(built_settings: Settings) -> Path:
     return built_settings.db_path
+
+
+@pytest.fixture(scope="module")
+def client(db_path: Path) -> Iterator[TestClient]:
+    """The routes outside the live app (exports, embeds, profiles), with the frame guard the
+    server puts before them, in-process on the test database."""
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+
+    from dashboard.web.framing import FramingGuard
+    from dashboard.web.routes import routes
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UTB_DB_PATH", str(db_path))
+        app = Starlette(routes=routes(), middleware=[Middleware(FramingGuard)])
+        with TestClient(app) as test_client:
+            yield test_client
+
+
+@pytest.fixture(scope="module")
+def version(client: TestClient) -> str:
+    """The test database's data version (its fingerprint)."""
+    from dashboard.data import queries
+
+    return str(queries.build_info()["data_fingerprint"])

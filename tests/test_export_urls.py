@@ -8,39 +8,19 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.testclient import TestClient
 
-from dashboard.data import queries
 from dashboard.model import registry
 from dashboard.model.view import View
 from dashboard.render import downloads
 from dashboard.render.formats import FORMATS
-from dashboard.web.framing import FramingGuard
-from dashboard.web.routes import routes
 
 VIEWS = list(registry.VIEWS.values())
 SLUGS = [view.slug or "oversikt" for view in VIEWS]
-
-
-@pytest.fixture(scope="module")
-def client(db_path: Path) -> Iterator[TestClient]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("UTB_DB_PATH", str(db_path))
-        app = Starlette(routes=routes(), middleware=[Middleware(FramingGuard)])
-        with TestClient(app) as test_client:
-            yield test_client
-
-
-@pytest.fixture(scope="module")
-def version(client: TestClient) -> str:
-    return str(queries.build_info()["data_fingerprint"])
 
 
 @pytest.mark.parametrize("slug", SLUGS)

@@ -21,17 +21,17 @@ RANKING = {"scope": "municipality_in_county", "county": "04"}
 
 
 @pytest.fixture(scope="module")
-def client(db_path: Path) -> Iterator[TestClient]:
+def shell_client(db_path: Path) -> Iterator[TestClient]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("UTB_DB_PATH", str(db_path))
         with TestClient(Starlette(routes=shell.routes())) as test_client:
             yield test_client
 
 
-def _with_picture(client: TestClient, path: str, params: dict[str, str]) -> str:
+def _with_picture(shell_client: TestClient, path: str, params: dict[str, str]) -> str:
     """The page once its pictures are drawn (the first request may come before them)."""
     for _ in range(40):
-        answer = client.get(path, params=params)
+        answer = shell_client.get(path, params=params)
         assert answer.status_code == 200
         if answer.headers["x-accel-expires"] != "0":
             return answer.text
@@ -39,9 +39,9 @@ def _with_picture(client: TestClient, path: str, params: dict[str, str]) -> str:
     raise AssertionError("the first paint never carried its picture")
 
 
-def test_a_view_page_carries_its_answer_in_the_first_html(client: TestClient) -> None:
+def test_a_view_page_carries_its_answer_in_the_first_html(shell_client: TestClient) -> None:
     result, _ = registry.compute("ranking", RANKING, "sv")
-    page = _with_picture(client, "/rangordning", RANKING)
+    page = _with_picture(shell_client, "/rangordning", RANKING)
     # Streamlit's own page is all there: its bundle, started once the answer is painted,
     # mounts over it
     assert f"<script>{shell.loader_script()}</script>" in page
@@ -55,9 +55,9 @@ def test_a_view_page_carries_its_answer_in_the_first_html(client: TestClient) ->
     assert "<script" not in first  # nothing of ours runs: the proxy's script policy holds
 
 
-def test_the_cards_and_the_language_follow_the_link(client: TestClient) -> None:
+def test_the_cards_and_the_language_follow_the_link(shell_client: TestClient) -> None:
     result, _ = registry.compute("overview", {"region": "04", "lang": "en"}, "en")
-    page = client.get("/", params={"region": "04", "lang": "en"}).text
+    page = shell_client.get("/", params={"region": "04", "lang": "en"}).text
     assert '<html lang="en">' in page and "<h1>Overview</h1>" in page
     assert f"<h2>{result.headline}</h2>" in page
     assert all(f'<div class="value">{m.value}</div>' in page for m in result.metrics)
@@ -75,11 +75,11 @@ def test_the_cards_and_the_language_follow_the_link(client: TestClient) -> None:
     ],
 )
 def test_a_link_the_page_answers_with_a_notice_gets_no_picture(
-    client: TestClient, params: dict[str, str]
+    shell_client: TestClient, params: dict[str, str]
 ) -> None:
     """Never a picture of another view than the link names: the plain page, which the live
     app then fills in with its notice."""
-    answer = client.get("/karta", params=params)
+    answer = shell_client.get("/karta", params=params)
     assert answer.status_code == 200
     assert answer.text == shell.index_html()
 

@@ -4,33 +4,13 @@ pinning by data version, ETag, refusals as one escaped sentence), and linked fro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
 from starlette.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
-from dashboard.data import queries
-from dashboard.web.framing import FramingGuard
-from dashboard.web.routes import routes
 from tests.helpers import page_script
-
-
-@pytest.fixture(scope="module")
-def client(db_path: Path) -> Iterator[TestClient]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("UTB_DB_PATH", str(db_path))
-        app = Starlette(routes=routes(), middleware=[Middleware(FramingGuard)])
-        with TestClient(app) as test_client:
-            yield test_client
-
-
-@pytest.fixture(scope="module")
-def version(client: TestClient) -> str:
-    return str(queries.build_info()["data_fingerprint"])
 
 
 def clean(body: str) -> None:

@@ -151,6 +151,11 @@ def show_param(default: str) -> Param:
     )
 
 
+def aim_region(settings: Values, region: str) -> Values:
+    """A view about one region (its `region` setting) re-aimed at another."""
+    return {**settings, "region": region}
+
+
 # ---- words built from parameters ------------------------------------------------------------
 
 

@@ -58,22 +58,29 @@ def view_of(slug: str, lang: str) -> View:
     return view
 
 
-def asked(slug: str, raw: Mapping[str, str]) -> Asked:
-    """The view a URL names, or Refused: unknown page (404), unknown language, setting, value
-    or data version (400)."""
-    lang = language(raw)
-    view = view_of(slug, lang)
+def version_asked(raw: Mapping[str, str], lang: str, taken: frozenset[str]) -> str | None:
+    """The data version a URL is pinned to (or None), once the URL is known to carry nothing
+    but keys it may (`taken` and our own), few of them, none too long; Refused (400) else."""
     if len(raw) > MAX_KEYS:
         raise Refused(400, "web_too_many", {"n": str(MAX_KEYS)}, lang)
-    foreign = sorted(set(raw) - registry.all_keys() - OWN_KEYS)
+    if any(len(key) > MAX_VALUE_CHARS or len(v) > MAX_VALUE_CHARS for key, v in raw.items()):
+        raise Refused(400, "web_too_long", {"n": str(MAX_VALUE_CHARS)}, lang)
+    foreign = sorted(set(raw) - taken - OWN_KEYS)
     if foreign:
         raise Refused(400, "web_not_used", {"name": shorten(foreign[0], 40)}, lang)
     version = raw.get("v")
     if version is not None and not VERSION.fullmatch(version):
         raise Refused(400, "web_bad_version", {"value": shorten(version, 70)}, lang)
+    return version
+
+
+def asked(slug: str, raw: Mapping[str, str]) -> Asked:
+    """The view a URL names, or Refused: unknown page (404), unknown language, setting, value
+    or data version (400)."""
+    lang = language(raw)
+    view = view_of(slug, lang)
+    version = version_asked(raw, lang, registry.all_keys())
     settings = {k: v for k, v in raw.items() if k not in OWN_KEYS}
-    if any(len(v) > MAX_VALUE_CHARS for v in settings.values()):
-        raise Refused(400, "web_too_long", {"n": str(MAX_VALUE_CHARS)}, lang)
     values, notices = registry.resolve_view(view.name, settings)
     if notices:
         notice = notices[0]

@@ -11,21 +11,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from dashboard.data import per_run, queries
 from dashboard.data.cache import ProcessCache
-from dashboard.data.db_errors import DatabaseUnavailable
 from dashboard.model import common
-from dashboard.model.params import MAX_VALUE_CHARS
 from dashboard.render import profiles
 from dashboard.text.safe_text import shorten
-from dashboard.web import answers
-from dashboard.web.asking import MAX_KEYS, OWN_KEYS, VERSION, Refused, language
-from dashboard.web.gate import GATE, Busy
+from dashboard.web import answers, flow
+from dashboard.web.asking import Refused, language, version_asked
 
 #: A profile is ~80–100 kB as PDF, ~150 kB as HTML: 64 of them stay under ~10 MB.
 _rendered = ProcessCache(max_entries=64)
@@ -38,24 +34,14 @@ PAGE_HEADERS = {
 }
 
 
-def _checked(code: str, raw: dict[str, str], lang: str) -> tuple[str | None, str, object]:
+def _checked(code: str, raw: dict[str, str], lang: str) -> flow.Versions:
     """The pinned version (if any) and the installed one, or Refused: a parameter the profile
     does not take, a malformed version (400), a code that is no region (404)."""
-    if len(raw) > MAX_KEYS:
-        raise Refused(400, "web_too_many", {"n": str(MAX_KEYS)}, lang)
-    if any(len(key) > MAX_VALUE_CHARS or len(v) > MAX_VALUE_CHARS for key, v in raw.items()):
-        raise Refused(400, "web_too_long", {"n": str(MAX_VALUE_CHARS)}, lang)
-    foreign = sorted(set(raw) - OWN_KEYS)
-    if foreign:
-        raise Refused(400, "web_not_used", {"name": shorten(foreign[0], 40)}, lang)
-    version = raw.get("v")
-    if version is not None and not VERSION.fullmatch(version):
-        raise Refused(400, "web_bad_version", {"value": shorten(version, 70)}, lang)
+    asked = version_asked(raw, lang, frozenset())
     with per_run.one_run():
         if len(code) > 8 or common.level_of(code) is None:
             raise Refused(404, "web_unknown_region", {"code": shorten(code, 20)}, lang)
-        info = queries.build_info()
-        return version, str(info.get("data_fingerprint") or ""), info.get("built_at")
+        return flow.installed(asked)
 
 
 def _key(code: str, lang: str, form: str) -> tuple[object, ...]:
@@ -93,24 +79,20 @@ async def profile(request: Request) -> Response:
     if dot and extension != "pdf":
         return answers.refused(Refused(404, "web_unknown_format", {"formats": "pdf"}, lang))
     form = "pdf" if dot else "html"
-    try:
-        pinned, version, built = await run_in_threadpool(_checked, code, raw, lang)
-        if pinned is not None and pinned != version:
-            return answers.gone(request, version, built, lang)
-        if answers.not_modified(request, version):
-            return Response(status_code=304, headers=answers.caching(version, pinned is not None))
-        ready = await run_in_threadpool(_ready, code, lang, form)
-        if ready is None:
-            ready = await GATE.run(lambda: _drawn(code, lang, form))
+
+    def respond(ready: tuple[str, bytes], caching: dict[str, str]) -> Response:
         name, body = ready
-    except Refused as refusal:
-        return answers.refused(refusal)
-    except Busy:
-        return answers.busy(lang)
-    except DatabaseUnavailable as exc:
-        return answers.unavailable(exc.kind, lang)
-    headers = {**_headers(code, name, form), **answers.caching(version, pinned is not None)}
-    return Response(body, media_type=MEDIA[form], headers=headers)
+        headers = {**_headers(code, name, form), **caching}
+        return Response(body, media_type=MEDIA[form], headers=headers)
+
+    return await flow.answered(
+        request,
+        lang,
+        lambda: _checked(code, raw, lang),
+        lambda: _ready(code, lang, form),
+        lambda: _drawn(code, lang, form),
+        respond,
+    )
 
 
 def routes() -> list[BaseRoute]:

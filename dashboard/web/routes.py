@@ -16,21 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from dashboard.data import per_run, queries
 from dashboard.data.cache import ProcessCache
-from dashboard.data.db_errors import DatabaseUnavailable
 from dashboard.model import registry
 from dashboard.model.result import ViewResult
 from dashboard.render import embed as embed_page
 from dashboard.render.formats import FORMATS, file_name
-from dashboard.web import answers, profile_routes
+from dashboard.web import answers, flow, profile_routes
 from dashboard.web.asking import Asked, Refused, asked, language
-from dashboard.web.gate import GATE, Busy
 
 #: Rendered answers per process: pictures are ~0.1–0.5 MB, so this stays under ~64 MB.
 _rendered = ProcessCache(max_entries=128)
@@ -64,15 +61,6 @@ EMBED = Output(
 )
 
 
-def _prepared(slug: str, raw: dict[str, str]) -> tuple[Asked, str, object]:
-    """The request's view (validated) and the installed data version, read in a worker thread
-    (both may query the database)."""
-    with per_run.one_run():
-        request = asked(slug, raw)
-        info = queries.build_info()
-        return request, str(info.get("data_fingerprint") or ""), info.get("built_at")
-
-
 def _key(request: Asked, output: Output) -> tuple[object, ...]:
     values = tuple(sorted(request.values.items()))
     return (output.kind, request.view.name, values, request.lang, queries.database())
@@ -100,25 +88,26 @@ async def answer(request: Request, slug: str, output: Output) -> Response:
         lang = language(raw)
     except Refused as refusal:
         return answers.refused(refusal)
-    try:
-        wanted, version, built = await run_in_threadpool(_prepared, slug, raw)
-        if wanted.version is not None and wanted.version != version:
-            return answers.gone(request, version, built, lang)
-        pinned = wanted.version is not None
-        if answers.not_modified(request, version):
-            return Response(status_code=304, headers=answers.caching(version, pinned))
-        ready = await run_in_threadpool(_ready, wanted, output)
-        if ready is None:
-            ready = await GATE.run(lambda: _drawn(wanted, output))
+    wanted: list[Asked] = []  # the view the URL names, once checked
+
+    def check() -> flow.Versions:
+        with per_run.one_run():
+            wanted.append(asked(slug, raw))
+            return flow.installed(wanted[0].version)
+
+    def respond(ready: tuple[ViewResult, bytes], caching: dict[str, str]) -> Response:
         result, body = ready
-    except Refused as refusal:
-        return answers.refused(refusal)
-    except Busy:
-        return answers.busy(lang)
-    except DatabaseUnavailable as exc:
-        return answers.unavailable(exc.kind, lang)
-    headers = {**output.headers(result), **answers.caching(version, pinned)}
-    return Response(body, media_type=output.media_type, headers=headers)
+        headers = {**output.headers(result), **caching}
+        return Response(body, media_type=output.media_type, headers=headers)
+
+    return await flow.answered(
+        request,
+        lang,
+        check,
+        lambda: _ready(wanted[0], output),
+        lambda: _drawn(wanted[0], output),
+        respond,
+    )
 
 
 async def export(request: Request) -> Response:

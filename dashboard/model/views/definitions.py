@@ -191,10 +191,6 @@ def load(values: Values, lang: str) -> ViewResult:
     )
 
 
-def aim(settings: Values, region: str) -> Values:
-    return {**settings, "region": region}
-
-
 VIEW = View(
     name=NAME,
     slug="vilken-siffra",
@@ -204,6 +200,6 @@ VIEW = View(
     charts=("definitions",),
     order=90,
     main=("region", "year", "value"),
-    aim=aim,
+    aim=common.aim_region,
     samples=({"region": "04", "value": "16"},),
 )

@@ -197,10 +197,6 @@ def load(values: Values, lang: str) -> ViewResult:
     )
 
 
-def aim(settings: Values, region: str) -> Values:
-    return {**settings, "region": region}
-
-
 VIEW = View(
     name=NAME,
     slug="",
@@ -212,6 +208,6 @@ VIEW = View(
     main=("region",),
     labels=(("region", "pick_region", "pick_region_help"),),
     intro_key="tagline",
-    aim=aim,
+    aim=common.aim_region,
     samples=({"region": "0486"},),
 )
