@@ -162,9 +162,9 @@ def test_a_database_locked_by_another_program_is_a_sentence(db_path: Path, tmp_p
         with pytest.raises(SandboxError) as caught:
             runner.run(copy, "SELECT 1")
         message = str(caught.value)
-        assert message.startswith("The database is locked by another program")
+        assert message.startswith("The database file is open for writing in another program")
         assert str(tmp_path) not in message and "PID" not in message
-        with pytest.raises(DatabaseUnavailable, match="locked by another program"):
+        with pytest.raises(DatabaseUnavailable, match="open for writing in another program"):
             db.query(copy, "SELECT 1")
 
 

@@ -219,7 +219,8 @@ PAGES: dict[str, str] = {
     "load_deck": "Open a saved deck (JSON)",
     "make_pptx": "Create PowerPoint",
     "download_pptx": "Download PowerPoint (.pptx)",
-    "db_locked": "The database is locked by another program (a refresh or an analyst's tool holding it for writing). Try again in a moment.",
+    "db_locked": "The database file is open for writing in another program (a DuckDB session opened without read-only), so the dashboard cannot read it. Close that session or open the file read-only (`duckdb -readonly`, `read_only=True`), then reload the page.",
+    "db_damaged": "The database file is damaged or not one this dashboard built. Run `make run` (or `python -m etl ensure`): it keeps the file aside under a new name and builds a new one.",
     "db_missing": "The database is missing or cannot be read. Build it with `make run` or `python -m etl ensure`.",
     "db_unavailable": "The database cannot be opened right now. Try again in a moment.",
     "deck_refused": "The deck was not opened: {reason}.",
@@ -265,7 +266,7 @@ CONSOLE: dict[str, str] = {
     "bytes": "A single row of the result is larger than {mb:g} MB; select fewer or shorter columns.",
     "busy": "{n} queries are already running on this server; try again in a moment.",
     # the database's own failures, worded once (PAGES)
-    **{key: PAGES[key] for key in ("db_locked", "db_missing", "db_unavailable")},
+    **{key: PAGES[key] for key in ("db_locked", "db_damaged", "db_missing", "db_unavailable")},
 }
 
 #: Why a deck file or link is refused, by `dashboard.decks.model.DeckError.key`.

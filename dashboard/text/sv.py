@@ -219,7 +219,8 @@ PAGES: dict[str, str] = {
     "load_deck": "Öppna ett sparat bildspel (JSON)",
     "make_pptx": "Skapa PowerPoint",
     "download_pptx": "Ladda ner PowerPoint (.pptx)",
-    "db_locked": "Databasen är låst av ett annat program (en uppdatering eller ett analysverktyg som skriver i den). Försök igen om en stund.",
+    "db_locked": "Databasfilen är öppen för skrivning i ett annat program (en DuckDB-session som öppnats utan skrivskydd), så instrumentpanelen kan inte läsa den. Stäng den sessionen eller öppna filen skrivskyddad (`duckdb -readonly`, `read_only=True`) och ladda sedan om sidan.",
+    "db_damaged": "Databasfilen är skadad eller inte byggd för den här instrumentpanelen. Kör `make run` (eller `python -m etl ensure`): den sparar filen under ett nytt namn och bygger en ny.",
     "db_missing": "Databasen saknas eller kan inte läsas. Bygg den med `make run` eller `python -m etl ensure`.",
     "db_unavailable": "Databasen kan inte öppnas just nu. Försök igen om en stund.",
     "deck_refused": "Bildspelet öppnades inte: {reason}.",
@@ -265,7 +266,7 @@ CONSOLE: dict[str, str] = {
     "bytes": "En enda rad i resultatet är större än {mb:g} MB; välj färre eller kortare kolumner.",
     "busy": "{n} frågor körs redan på servern; försök igen om en stund.",
     # the database's own failures, worded once (PAGES)
-    **{key: PAGES[key] for key in ("db_locked", "db_missing", "db_unavailable")},
+    **{key: PAGES[key] for key in ("db_locked", "db_damaged", "db_missing", "db_unavailable")},
 }
 
 #: Why a deck file or link is refused, by `dashboard.decks.model.DeckError.key`.
