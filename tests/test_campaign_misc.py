@@ -40,6 +40,7 @@ def test_every_location_sends_the_security_headers(tmp_path: Path) -> None:
             'X-Frame-Options "SAMEORIGIN" always',
             "Referrer-Policy",
             "Content-Security-Policy",
+            'Permissions-Policy "accelerometer=(), autoplay=(), bluetooth=(), camera=()',
         ):
             assert header in block, (header, block[:80])
     csp = re.search(r'Content-Security-Policy "([^"]+)"', text)
@@ -78,6 +79,32 @@ def test_the_csp_allows_the_pages_own_inline_scripts(
     for body in scripts:
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in text, body[:60]
+
+
+def test_hsts_only_when_asked_for(tmp_path: Path) -> None:
+    """A browser that saw HSTS refuses plain HTTP for a year: never on by default."""
+    assert "Strict-Transport-Security" not in _config(tmp_path)
+    (tmp_path / "static").mkdir(exist_ok=True)
+    settings = ProxySettings(
+        "127.0.0.1:8080", ("127.0.0.1:8601",), tmp_path, tmp_path / "static", False, hsts=True
+    )
+    text = render(settings)
+    assert text.count('Strict-Transport-Security "max-age=31536000; includeSubDomains" always') == (
+        text.count('Permissions-Policy "')
+    )
+    from dashboard.serving.__main__ import _parser
+
+    assert _parser().parse_args(["--hsts"]).hsts and not _parser().parse_args([]).hsts
+
+
+def test_metrics_are_for_the_host_itself(tmp_path: Path) -> None:
+    text = _config(tmp_path)
+    block = text.split("location ^~ /_stcore/metrics {", 1)[1].split("}", 1)[0]
+    assert [line.strip() for line in block.splitlines()[1:4]] == [
+        "allow 127.0.0.1;",
+        "allow ::1;",
+        "deny all;",
+    ]
 
 
 @pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed here")
