@@ -178,3 +178,20 @@ def test_formula_text_is_found_after_normalisation(value: str) -> None:
 @pytest.mark.parametrize("value", ["Kalix UniverCity", "a=b", "1-2", "", "Campus (Nyköping)"])
 def test_ordinary_text_is_left_alone(value: str) -> None:
     assert not is_formula(value) and neutralise(value) == value
+
+
+# --- issue 28: websocket frames ---------------------------------------------------------------
+
+
+def test_websocket_frames_are_capped_just_above_the_apps_largest_message() -> None:
+    """uvicorn refuses a frame over `server.maxMessageSize` from its header; the cap must
+    still carry the SQL console's biggest allowed result (8 MiB as written, 8.4 MB measured
+    by benchmarks/websocket_frames.py) with room to spare, and be nowhere near Streamlit's
+    default of 200 MB."""
+    import tomllib
+
+    from dashboard.sandbox.runner import LIMITS
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    cap = config["server"]["maxMessageSize"] * 1_000_000
+    assert 1.3 * LIMITS.result_bytes <= cap <= 16_000_000

@@ -132,7 +132,11 @@ def render(settings: ProxySettings) -> str:
         raise ValueError("at least one upstream (host:port) is needed")
     for upstream in settings.upstreams:
         host, _, port = upstream.rpartition(":")
-        if not host or not port.isdigit() or any(c in upstream for c in " ;{}#\n"):
+        if (
+            not host
+            or not (port.isascii() and port.isdigit())
+            or any(c in upstream for c in " ;{}#\n")
+        ):
             raise ValueError(f"upstream {upstream!r} is not host:port")
     modules = (
         f"load_module {MODULES_DIR / BROTLI_FILTER};\nload_module {MODULES_DIR / BROTLI_STATIC};"
