@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 import urllib.parse
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import Watch, screenshot
 
 
-def _box(page: Page):  # type: ignore[no-untyped-def]
+def _box(page: Page) -> Locator:
     return page.get_by_role("textbox", name="SQL")
 
 
