@@ -30,6 +30,9 @@ def examples() -> dict[str, str]:
     return found
 
 
+#: Streamlit's own hint under the box is English only ("Press Ctrl+Enter to submit form"); the
+#: intro says it in the page's language instead.
+HIDE_HINT = '<style>[data-testid="InputInstructions"] { display: none; }</style>'
 #: What a run shows: the rows, or DuckDB's plan for the checked SELECT (EXPLAIN's replacement).
 SHOW: dict[str, runner.Plan] = {"rows": None, "plan": "plain", "analyze": "analyze"}
 
@@ -62,6 +65,7 @@ def render() -> None:
 
     # 2. box, choice and button in one form: Ctrl+Enter in the box and the button both send
     # the box's text with the press, so a run always answers the text it was pressed for
+    st.markdown(HIDE_HINT, unsafe_allow_html=True)
     with st.form("sql_form", border=False):
         st.text_area("SQL", height=220, max_chars=None, key="w_sql")
         show = st.radio(

@@ -187,7 +187,7 @@ PAGES: dict[str, str] = {
     "years_word": "years",
     "open_in_sql": "Open the query in the SQL console",
     "sql": "SQL",
-    "sql_intro": "Query the database directly. Read-only: one SELECT at a time, at most {rows} rows and {seconds} seconds. Tables and columns are described in docs/schema.md and on About the data.",
+    "sql_intro": "Query the database directly. Read-only: one SELECT at a time, at most {rows} rows and {seconds} seconds; run it with the button or Ctrl+Enter. Tables and columns are described in docs/schema.md and on About the data.",
     "example": "Example",
     "run_query": "Run",
     "sql_from_link": "The query came with the link and has not been run. Read it, then press Run.",

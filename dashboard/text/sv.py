@@ -187,7 +187,7 @@ PAGES: dict[str, str] = {
     "years_word": "år",
     "open_in_sql": "Öppna frågan i SQL-konsolen",
     "sql": "SQL",
-    "sql_intro": "Fråga databasen direkt. Endast läsning: en SELECT åt gången, högst {rows} rader och {seconds} sekunder. Tabeller och kolumner beskrivs i docs/schema.md och på sidan Om data.",
+    "sql_intro": "Fråga databasen direkt. Endast läsning: en SELECT åt gången, högst {rows} rader och {seconds} sekunder; kör den med knappen eller Ctrl+Enter. Tabeller och kolumner beskrivs i docs/schema.md och på sidan Om data.",
     "example": "Exempel",
     "run_query": "Kör",
     "sql_from_link": "Frågan kom med länken och har inte körts. Läs den och tryck Kör.",
