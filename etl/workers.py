@@ -1,7 +1,7 @@
 """Worker processes for work on untrusted input: an uploaded lärcentrum list, an analyst's SQL.
 
 Both run in a child Python that inherits nothing of the server's environment (no paths, no
-secrets, its own session and process group so a kill reaches it and whatever it started), caps
+secrets, its own process group so a kill reaches it and whatever it started), caps
 its own address space once it has loaded what it needs, and never outlives or starves the server:
 
 - it dies with its parent (`PR_SET_PDEATHSIG`, SIGKILL), and checks that the parent it was
@@ -43,12 +43,15 @@ def start(module: str) -> subprocess.Popen[bytes]:
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        start_new_session=True,
+        # a process group of its own, so a kill reaches it and all it started; not a session
+        # of its own: with the kernel's autogroup scheduling a new session is a new scheduling
+        # group that gets as much CPU as the whole server, whatever its nice value
+        process_group=0,
     )
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
-    """Kill the worker's whole process group (it is its own session leader) and reap it."""
+    """Kill the worker's whole process group (it leads its own) and reap it."""
     if process.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
@@ -67,8 +70,14 @@ def die_with_parent() -> None:
 
 def lower_priority(cpu_seconds: float) -> None:
     """In the worker: lowest CPU priority, and killed by the kernel after `cpu_seconds` of
-    CPU (SIGXCPU at the soft limit, SIGKILL one second later)."""
+    CPU (SIGXCPU at the soft limit, SIGKILL one second later).
+
+    Nice 19 and, where the kernel has it, SCHED_IDLE: the worker (and every thread it starts
+    later, DuckDB's among them) runs only on CPU time no page wants, and a page's thread that
+    wakes up preempts it at once."""
     os.nice(NICENESS - os.nice(0))
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
     limit = max(1, int(cpu_seconds) + 1)
     resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 1))
 

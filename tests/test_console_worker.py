@@ -114,11 +114,14 @@ def test_the_worker_runs_unprivileged_last_in_line_and_cpu_limited(db_path: Path
     pid, running = _worker_while_running(db_path, "SELECT count(*) FROM range(1000000000000)")
     status = Path(f"/proc/{pid}/status").read_text()
     limits = Path(f"/proc/{pid}/limits").read_text()
-    nice = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
+    stat_fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    nice, policy = int(stat_fields[16]), int(stat_fields[38])
+    group, session = os.getpgid(pid), os.getsid(pid)
     running.join()
     uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
     assert uid == (65534 if os.geteuid() == 0 else os.geteuid())
-    assert nice == workers.NICENESS
+    assert nice == workers.NICENESS and policy == os.SCHED_IDLE
+    assert group == pid and session == os.getsid(0)  # a group of its own, in our session
     cpu = next(line for line in limits.splitlines() if line.startswith("Max cpu time"))
     assert cpu.split()[3] == "8"  # four seconds of query, three of grace, rounded up
     assert "NoNewPrivs:\t1" in status or landlock.abi_version() == 0

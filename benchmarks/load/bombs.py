@@ -2,25 +2,24 @@
 
     uv run python -m benchmarks.load.bombs [--db FILE] [--page karta] [--rounds 5] [--json OUT]
 
-Starts one app process as `make run` does, then measures `--rounds` bursts of `--sessions`
-websocket sessions opening the same link together (`bare_vs_ours.burst`: time from connect to
-the page's `script_finished`), first with nothing else running, then while two CPU-heavy console
-queries run without pause through the real runner (`dashboard.sandbox.runner`, each one a
-worker process as the SQL page starts it; a bomb that ends is started again). Prints both
-p95s and their ratio as JSON; the target is a ratio of at most 1.2.
+Starts one app process as `make run` does, then measures bursts of `--sessions` websocket
+sessions opening the same link together (`bare_vs_ours.burst`: time from connect to the page's
+`script_finished`), in `--blocks` alternating blocks of `--rounds` bursts: without bombs, then
+while two CPU-heavy console queries run without pause through the real runner (`dashboard.sandbox.runner`). The bombs run
+in two threads of the app process itself, so their workers are its children as the SQL page's
+are (same process group rules, same scheduling group); a flag file starts and stops them, and a
+bomb that ends at its time limit is started again. Prints both p95s, their ratio and the CPU the
+bombs' workers burnt, as JSON; the target is a ratio of at most 1.2.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
-import resource
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -32,20 +31,34 @@ from benchmarks.load.production import free_port
 BOMB = "SELECT count(*) FROM range(100000000000) t(a) WHERE a % 7 = 3"
 
 
-def _bombs(db: Path, stop: threading.Event, started: list[int]) -> list[threading.Thread]:
+#: The app process with two bomb threads that run while the flag file exists.
+WRAPPER = """
+import contextlib, os, sys, threading, time
+from pathlib import Path
+flag, bomb = Path(sys.argv[1]), sys.argv[2]
+BOMB_SECONDS = 3.0
+
+def loop():
     from dashboard.sandbox import runner
     from dashboard.sandbox.policy import SandboxError
+    db = Path(os.environ["UTB_DB_PATH"])
+    while True:
+        while not flag.exists():
+            time.sleep(0.1)
+        with contextlib.suppress(SandboxError):
+            runner.run(db, bomb, runner.Limits(seconds=BOMB_SECONDS))
 
-    def loop() -> None:
-        while not stop.is_set():
-            started.append(1)
-            with contextlib.suppress(SandboxError):  # stopped at its time limit, as every bomb is
-                runner.run(db, BOMB, runner.Limits(seconds=10))
+for _ in range(2):
+    threading.Thread(target=loop, daemon=True).start()
+from dashboard import launch
+launch.main(sys.argv[3:])
+"""
 
-    threads = [threading.Thread(target=loop, daemon=True) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    return threads
+
+def children_cpu(pid: int) -> float:
+    """CPU time of the process's reaped children (/proc/PID/stat cutime + cstime)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[13]) + int(fields[14])) / os.sysconf("SC_CLK_TCK")
 
 
 def _bursts(url: str, page: str, query: str, sessions: int, rounds: int) -> dict[str, Any]:
@@ -56,37 +69,55 @@ def _bursts(url: str, page: str, query: str, sessions: int, rounds: int) -> dict
         seconds += [c.seconds for c in captures if c.seconds is not None]
         errors += sum(1 for c in captures if c.error or c.seconds is None)
         time.sleep(0.5)
-    return {"p95_s": round(p95(seconds), 3), "sessions": len(seconds), "errors": errors}
+    return {"seconds": seconds, "errors": errors}
 
 
-def measure(db: Path, page: str, query: str, sessions: int, rounds: int) -> dict[str, Any]:
+def measure(
+    db: Path, page: str, query: str, sessions: int, rounds: int, blocks: int
+) -> dict[str, Any]:
+    """`blocks` times: `rounds` bursts without bombs, then `rounds` with them, so that
+    whatever else the machine does weighs on both alike."""
     port = free_port()
+    quiet: list[dict[str, Any]] = []
+    loaded: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        argv = [sys.executable, "-m", "dashboard.launch", *streamlit_flags(port)]
+        flag = Path(tmp) / "bombs"
+        argv = [sys.executable, "-c", WRAPPER, str(flag), BOMB, *streamlit_flags(port)]
         env = {"UTB_DB_PATH": str(db)}
-        with server("ours", argv, ROOT, env, port, Path(tmp) / "app.log") as (url, _pid):
+        with server("ours", argv, ROOT, env, port, Path(tmp) / "app.log") as (url, pid):
             asyncio.run(burst(url, page, query, sessions, 60))  # warm the caches
-            quiet = _bursts(url, page, query, sessions, rounds)
-            stop, started = threading.Event(), list[int]()
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            threads = _bombs(db, stop, started)
-            time.sleep(3)  # both bombs past their worker's start-up, burning CPU
-            loaded = _bursts(url, page, query, sessions, rounds)
-            stop.set()
-            for thread in threads:
-                thread.join()
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    bomb_cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+            before = children_cpu(pid)
+            for _ in range(blocks):
+                quiet.append(_bursts(url, page, query, sessions, rounds))
+                flag.touch()
+                time.sleep(2)  # both bombs past their worker's start-up, burning CPU
+                loaded.append(_bursts(url, page, query, sessions, rounds))
+                flag.unlink()
+                time.sleep(4)  # the running bombs reach their time limit and are reaped
+            burnt = children_cpu(pid) - before
     return {
         "page": page,
         "sessions_per_burst": sessions,
-        "rounds": rounds,
-        "without_bombs": quiet,
-        "with_two_bombs": loaded,
-        "bombs_started": len(started),
-        "bomb_cpu_s": round(bomb_cpu, 1),  # what the bombs' workers burnt meanwhile
-        "p95_ratio": round(loaded["p95_s"] / quiet["p95_s"], 2),
+        "bursts_each": rounds * blocks,
+        "without_bombs": _merged(quiet),
+        "with_two_bombs": _merged(loaded),
+        "bomb_cpu_s": round(burnt, 1),  # what the bombs' workers burnt
+        "p95_ratio": round(p95(_all(loaded)) / p95(_all(quiet)), 2),
         "cores": os.cpu_count(),
+    }
+
+
+def _all(parts: list[dict[str, Any]]) -> list[float]:
+    return [s for part in parts for s in part["seconds"]]
+
+
+def _merged(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    seconds = _all(parts)
+    return {
+        "p95_s": round(p95(seconds), 3),
+        "p50_s": round(sorted(seconds)[len(seconds) // 2], 3),
+        "sessions": len(seconds),
+        "errors": sum(part["errors"] for part in parts),
     }
 
 
@@ -96,10 +127,11 @@ def main() -> int:
     parser.add_argument("--page", default="karta")
     parser.add_argument("--query", default="region=04&year=2019")
     parser.add_argument("--sessions", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=3, help="bursts per block and side")
+    parser.add_argument("--blocks", type=int, default=4, help="quiet/bombed blocks, alternated")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = measure(args.db, args.page, args.query, args.sessions, args.rounds)
+    report = measure(args.db, args.page, args.query, args.sessions, args.rounds, args.blocks)
     text = json.dumps(report, indent=1)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
