@@ -124,3 +124,17 @@ def test_a_read_only_or_full_disk_is_a_sentence_naming_the_folder(
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert f"The disk holding {full} is full" in done.stderr
     assert not (full / "u.duckdb").exists()
+
+
+def test_the_dashboard_names_a_damaged_file_and_the_command_that_recovers_it(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    broken = _flipped(db_path, tmp_path / "broken.duckdb")
+    monkeypatch.setenv("UTB_DB_PATH", str(broken))
+    app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60).run()
+    assert not app.exception
+    (message,) = [e.value for e in app.error]
+    assert message.startswith("Databasfilen är skadad") and "`make run`" in message
+    assert "låst" not in message and str(tmp_path) not in message
