@@ -79,6 +79,7 @@ def test_a_killed_servers_leftovers_are_swept_and_a_running_worker_kept() -> Non
     left = Path(workdir.base_dir()) / "tmpleftover"
     left.mkdir()
     (left / "duckdb_temp_block.tmp").write_bytes(b"x" * 1000)
+    os.utime(left, (time.time() - 3600, time.time() - 3600))  # left by a server killed an hour ago
     with workdir.private(None) as in_use:
         workdir.sweep()
         assert in_use.exists() and not left.exists()

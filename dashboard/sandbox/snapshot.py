@@ -178,6 +178,10 @@ def sweep(base: Path | None = None) -> int:
                 source = None
             if source is not None and version_key(source) == name:
                 continue  # the current version of its file
+        if name.startswith(".new-"):
+            with contextlib.suppress(OSError):
+                if time.time() - entry.stat().st_mtime < 60:
+                    continue  # made a moment ago and perhaps not yet locked by its maker
         target = entry if name.startswith(".new-") else entry / "db"
         try:
             fd = os.open(target, os.O_RDONLY | os.O_CLOEXEC)

@@ -16,6 +16,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,10 +82,17 @@ def private(user: tuple[int, int] | None) -> Iterator[Path]:
             os.close(fd)
 
 
+#: A folder younger than this may be one a runner has made and not yet locked.
+SETTLE_SECONDS = 30.0
+
+
 def sweep() -> int:
     """Remove every worker directory no runner holds (a killed server's leftovers)."""
     removed = 0
     for entry in base_dir().iterdir():
+        with contextlib.suppress(OSError):
+            if time.time() - entry.stat().st_mtime < SETTLE_SECONDS:
+                continue
         fd = _locked(entry, blocking=False)
         if fd is None:
             continue
