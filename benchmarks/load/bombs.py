@@ -42,8 +42,7 @@ BOMB = "SELECT count(*) FROM range(100000000000) t(a) WHERE a % 7 = 3"
 WRAPPER = """
 import contextlib, os, sys, threading, time
 from pathlib import Path
-flag, bomb = Path(sys.argv[1]), sys.argv[2]
-BOMB_SECONDS = 10.0  # the console's own time limit
+flag, bomb, BOMB_SECONDS = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
 
 def loop():
     from dashboard.sandbox import runner
@@ -58,7 +57,7 @@ def loop():
 for _ in range(2):
     threading.Thread(target=loop, daemon=True).start()
 from dashboard import launch
-launch.main(sys.argv[3:])
+launch.main(sys.argv[4:])
 """
 
 
@@ -85,7 +84,7 @@ def _bursts(
 
 
 def measure(
-    db: Path, page: str, query: str, sessions: int, rounds: int, blocks: int
+    db: Path, page: str, query: str, sessions: int, rounds: int, blocks: int, bomb_s: float
 ) -> dict[str, Any]:
     """`blocks` times: `rounds` bursts without bombs, then `rounds` with them, so that
     whatever else the machine does weighs on both alike."""
@@ -94,7 +93,8 @@ def measure(
     loaded: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
         flag = Path(tmp) / "bombs"
-        argv = [sys.executable, "-c", WRAPPER, str(flag), BOMB, *streamlit_flags(port)]
+        argv = [sys.executable, "-c", WRAPPER, str(flag), BOMB, str(bomb_s)]
+        argv += streamlit_flags(port)
         env = {"UTB_DB_PATH": str(db)}
         with server("ours", argv, ROOT, env, port, Path(tmp) / "app.log") as (url, pid):
             asyncio.run(burst(url, page, query, sessions, 60))  # warm the caches
@@ -105,12 +105,13 @@ def measure(
                 time.sleep(2)  # both bombs past their worker's start-up, burning CPU
                 loaded.append(_bursts(url, pid, page, query, sessions, rounds))
                 flag.unlink()
-                time.sleep(11)  # the running bombs reach their time limit and are reaped
+                time.sleep(bomb_s + 1)  # the running bombs reach their limit and are reaped
             burnt = children_cpu(pid) - before
     return {
         "page": page,
         "sessions_per_burst": sessions,
         "bursts_each": rounds * blocks,
+        "bomb_seconds": bomb_s,
         "without_bombs": _merged(quiet),
         "with_two_bombs": _merged(loaded),
         "bomb_cpu_s": round(burnt, 1),  # what the bombs' workers burnt
@@ -145,9 +146,17 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3, help="bursts per block and side")
     parser.add_argument("--blocks", type=int, default=4, help="quiet/bombed blocks, alternated")
+    parser.add_argument(
+        "--bomb-seconds",
+        type=float,
+        default=10.0,
+        help="each bomb's time limit (the console's is 10 s; shorter means more worker starts)",
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = measure(args.db, args.page, args.query, args.sessions, args.rounds, args.blocks)
+    report = measure(
+        args.db, args.page, args.query, args.sessions, args.rounds, args.blocks, args.bomb_seconds
+    )
     text = json.dumps(report, indent=1)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
