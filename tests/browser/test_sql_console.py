@@ -22,7 +22,8 @@ def _type(page: Page, query: str) -> None:
     box.click()
     page.keyboard.press("Control+A")
     page.keyboard.press("Delete")
-    box.press_sequentially(query)
+    box.fill(query[:-4])
+    box.press_sequentially(query[-4:])  # the last keys typed, as a reader ends a query
 
 
 def test_twenty_queries_in_a_row_each_get_their_own_answer(
