@@ -6,6 +6,13 @@ script reports the process's RSS growth (peak and after), Streamlit exception bo
 message shown. For uploads it runs `python -m etl larcentrum import FILE --check` on crafted
 files (≤ 5 MB) and reports the wall time and the peak RSS of the CLI and its parse worker.
 The database's sha256 is taken before and after. Prints JSON; numbers go to the README.
+
+Issue 28's campaign (`cage`): its writes (COPY over the file, the `.wal` trick, EXPORT, ATTACH,
+CHECKPOINT), the comment/string/case tricks around every prefix and the path smuggles, each
+through the real runner with every layer on; then the writes again with the statement policy
+off, on a copy, so the worker's layer is measured alone. Reported: how many were refused, the
+database's sha256 and its folder's files before and after, and every server path (in any
+spelling: plain, upper, lower, reversed, hex, base64) or process id found in any output.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import resource
 import subprocess
 import sys
@@ -97,7 +105,7 @@ def run_console(db_path: Path) -> list[dict[str, Any]]:
             app.button(key="run_sql").click().run()
             written = 0
             if "sql_result" in app.session_state:
-                frame = app.session_state["sql_result"][1].frame
+                frame = app.session_state["sql_result"][-1].frame
                 written = len(downloads.csv_file(frame)()) + len(downloads.parquet_file(frame)())
                 rows = frame.height
             else:
@@ -187,6 +195,101 @@ def run_uploads(folder: Path) -> list[dict[str, Any]]:
     return report
 
 
+def _folder_state(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()
+    }
+
+
+def _outputs(db_path: Path, sql: str, policy: bool = True) -> tuple[str, list[str]]:
+    from dashboard.sandbox import runner
+    from dashboard.sandbox.policy import SandboxError
+    from dashboard.text.i18n import SANDBOX_SV
+
+    try:
+        result = runner.run(db_path, sql, runner.Limits(seconds=5), policy=policy)
+    except SandboxError as exc:
+        return exc.key, [str(exc), SANDBOX_SV[exc.key].format(**exc.params)]
+    cells = [str(v) for row in result.frame.rows() for v in row]
+    return "ran", [*result.frame.columns, *cells, result.plan or ""]
+
+
+def run_cage(db_path: Path) -> dict[str, Any]:
+    """Issue 28's queries through every layer, then the writes through the worker alone."""
+    import shutil
+
+    import duckdb
+
+    from dashboard.sandbox import snapshot, workdir
+    from tests.test_console_layers import WRITES, _tricks
+    from tests.test_console_worker import CAMPAIGN, _spellings
+
+    with snapshot.taken(db_path) as copy:
+        pass
+    queries = [w.format(db=db_path, copy=copy) for w in WRITES] + _tricks()
+    queries += [c.format(db=db_path) for c in CAMPAIGN]
+    folder_before = _folder_state(db_path.parent)
+    places = [db_path, db_path.parent, ROOT, Path(sys.prefix), Path(sys.executable), copy]
+    places += [copy.parent, snapshot.base_dir(), workdir.base_dir(), Path(duckdb.__file__)]
+    forbidden = set().union(*(_spellings(p) for p in places))
+    outcomes: dict[str, int] = {}
+    leaks: list[str] = []
+    for sql in queries:
+        key, texts = _outputs(db_path, sql)
+        outcomes[key] = outcomes.get(key, 0) + 1
+        leaks += [f"{sql[:60]}: {s[:40]}" for s in forbidden for t in texts if s in t]
+        leaks += [f"{sql[:60]}: a pid" for t in texts if re.search(r"\bPID\b|pid \d", t)]
+    with tempfile.TemporaryDirectory() as tmp:
+        live = Path(tmp) / "utbildningslaget.duckdb"
+        shutil.copy(db_path, live)
+        before = _folder_state(live.parent)
+        with snapshot.taken(live) as worker_copy:
+            copy_sha = sha256(worker_copy)
+        worker_alone = {"attempted": 0, "refused": 0}
+        for write in WRITES:
+            key, _ = _outputs(live, write.format(db=live, copy=worker_copy), policy=False)
+            worker_alone["attempted"] += 1
+            worker_alone["refused"] += key != "ran"
+        worker_alone["files_unchanged"] = _folder_state(live.parent) == before
+        worker_alone["copy_unchanged"] = sha256(worker_copy) == copy_sha
+    return {
+        "queries": len(queries),
+        "outcomes": dict(sorted(outcomes.items())),
+        "db_folder_unchanged": _folder_state(db_path.parent) == folder_before,
+        "server_paths_or_pids_shown": len(leaks),
+        "leak_examples": leaks[:5],
+        "worker_alone_on_a_copy": worker_alone,
+    }
+
+
+def run_deck(db_path: Path) -> dict[str, Any]:
+    """The campaign's 4.9 MB pinned deck file (1.6 M empty rows), read as the page reads an
+    upload: this process's RSS growth, the time and the answer."""
+    os.environ["UTB_DB_PATH"] = str(db_path)
+    from dashboard.decks import pinning
+    from dashboard.decks.model import DeckError
+
+    rows = ",".join(["{}"] * 1_600_000)
+    text = (
+        '{"version": 1, "title": "t", "pinned": {"data_fingerprint": "x"}, '
+        f'"slides": [{{"view": "ranking", "params": {{}}, "data": [{rows}]}}]}}'
+    ).encode()
+    with PeakRss() as memory:
+        started = time.perf_counter()
+        try:
+            pinning.load_file(text)
+            answer = "loaded"
+        except DeckError as exc:
+            answer = str(exc)
+        seconds = time.perf_counter() - started
+    return {
+        "file_mb": round(len(text) / 1024**2, 2),
+        "answer": answer,
+        "seconds": round(seconds, 2),
+        "rss_peak_growth_mb": round((memory.peak - memory.start) / 1024**2, 1),
+    }
+
+
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -196,7 +299,8 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     args = parser.parse_args()
     before = sha256(args.db)
-    result: dict[str, Any] = {"console": run_console(args.db)}
+    result: dict[str, Any] = {"cage": run_cage(args.db), "deck": run_deck(args.db)}
+    result["console"] = run_console(args.db)
     with tempfile.TemporaryDirectory() as folder:
         result["uploads"] = run_uploads(Path(folder))
     result["db_sha256_unchanged"] = sha256(args.db) == before

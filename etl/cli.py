@@ -15,6 +15,8 @@ from etl.analyst_export import export_parquet
 from etl.assemble.progress import StepPrinter
 from etl.build import build
 from etl.config import Settings, load_settings
+from etl.damaged import LOCKED_SENTENCE, recover, state_of
+from etl.disk import disk_problem
 from etl.ensure import ensure_database
 from etl.errors import EtlError
 from etl.larcentrum.importer import import_list
@@ -24,6 +26,8 @@ Handler = Callable[[argparse.Namespace, Settings], int]
 
 
 def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
+    if note := recover(settings.db_path):
+        print(note, file=sys.stderr)
     report = build(settings, quiet=args.quiet)
     print(
         f"Built {report.db_path} in {report.seconds:.1f} s: {report.fact_rows:,} fact rows "
@@ -33,6 +37,8 @@ def _cmd_build(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_refresh(args: argparse.Namespace, settings: Settings) -> int:
+    if note := recover(settings.db_path):
+        print(note, file=sys.stderr)
     report = refresh(settings, full=args.full, quiet=args.quiet)
     if report.status == "up to date":
         print(f"Up to date: {report.reason}; {report.requests} request(s) to SCB.")
@@ -82,8 +88,18 @@ def _cmd_ensure(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    if not settings.db_path.exists():
+    found = state_of(settings.db_path)
+    if found.kind == "missing":
         print(f"No database at {settings.db_path}. Run `python -m etl build`.")
+        return 1
+    if found.kind == "locked":
+        print(LOCKED_SENTENCE)
+        return 1
+    if found.kind in ("damaged", "foreign"):
+        print(
+            f"{settings.db_path} cannot be used: {found.why}. `python -m etl ensure` (which "
+            "`make run` runs) keeps it beside it as a .damaged-<time> file and builds a new one."
+        )
         return 1
     with duckdb.connect(str(settings.db_path), read_only=True) as con:
         built = con.execute("SELECT built_at, schema_version FROM build_info").fetchone()
@@ -189,7 +205,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             raw_dir=getattr(args, "raw_dir", None),
             larcentrum_path=getattr(args, "larcentrum_path", None),
         )
-        return handlers[args.command](args, settings)
+        try:
+            return handlers[args.command](args, settings)
+        except (OSError, duckdb.Error) as exc:
+            sentence = disk_problem(exc, settings.db_path.parent)
+            if sentence is None:
+                raise
+            raise EtlError(sentence) from exc
     except EtlError as exc:
         StepPrinter.end_line()
         print(f"error: {exc}", file=sys.stderr)

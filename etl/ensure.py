@@ -10,6 +10,7 @@ import sys
 from etl.assemble.install import installed_schema_version
 from etl.build import build
 from etl.config import Settings
+from etl.damaged import recover
 from etl.database import SCHEMA_VERSION
 from etl.errors import SourceError
 from etl.scb.raw_store import RawStore
@@ -28,12 +29,20 @@ def has_local_sources(settings: Settings) -> bool:
 def ensure_database(settings: Settings, policy: RetryPolicy | None = None) -> str | None:
     """Build the database when it is missing or has an older schema; says why it built. With
     nothing local to build from (a fresh clone anywhere but here), fetch from SCB first — a
-    newcomer with a network runs `make run` and gets real data."""
+    newcomer with a network runs `make run` and gets real data. A damaged or foreign file is
+    set aside first (kept, renamed), so the usual command is all an operator needs."""
+    aside = recover(settings.db_path)
+    if aside:
+        print(aside, file=sys.stderr)
     version = installed_schema_version(settings.db_path)
     if version == SCHEMA_VERSION:
         return None
     reason = (
-        "missing" if not settings.db_path.exists() else f"schema {version}, need {SCHEMA_VERSION}"
+        "set aside"
+        if aside
+        else "missing"
+        if not settings.db_path.exists()
+        else f"schema {version}, need {SCHEMA_VERSION}"
     )
     if not has_local_sources(settings):
         print(

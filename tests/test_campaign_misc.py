@@ -40,6 +40,7 @@ def test_every_location_sends_the_security_headers(tmp_path: Path) -> None:
             'X-Frame-Options "SAMEORIGIN" always',
             "Referrer-Policy",
             "Content-Security-Policy",
+            'Permissions-Policy "accelerometer=(), autoplay=(), bluetooth=(), camera=()',
         ):
             assert header in block, (header, block[:80])
     csp = re.search(r'Content-Security-Policy "([^"]+)"', text)
@@ -78,6 +79,32 @@ def test_the_csp_allows_the_pages_own_inline_scripts(
     for body in scripts:
         digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
         assert f"'sha256-{digest}'" in text, body[:60]
+
+
+def test_hsts_only_when_asked_for(tmp_path: Path) -> None:
+    """A browser that saw HSTS refuses plain HTTP for a year: never on by default."""
+    assert "Strict-Transport-Security" not in _config(tmp_path)
+    (tmp_path / "static").mkdir(exist_ok=True)
+    settings = ProxySettings(
+        "127.0.0.1:8080", ("127.0.0.1:8601",), tmp_path, tmp_path / "static", False, hsts=True
+    )
+    text = render(settings)
+    assert text.count('Strict-Transport-Security "max-age=31536000; includeSubDomains" always') == (
+        text.count('Permissions-Policy "')
+    )
+    from dashboard.serving.__main__ import _parser
+
+    assert _parser().parse_args(["--hsts"]).hsts and not _parser().parse_args([]).hsts
+
+
+def test_metrics_are_for_the_host_itself(tmp_path: Path) -> None:
+    text = _config(tmp_path)
+    block = text.split("location ^~ /_stcore/metrics {", 1)[1].split("}", 1)[0]
+    assert [line.strip() for line in block.splitlines()[1:4]] == [
+        "allow 127.0.0.1;",
+        "allow ::1;",
+        "deny all;",
+    ]
 
 
 @pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed here")
@@ -151,3 +178,20 @@ def test_formula_text_is_found_after_normalisation(value: str) -> None:
 @pytest.mark.parametrize("value", ["Kalix UniverCity", "a=b", "1-2", "", "Campus (Nyköping)"])
 def test_ordinary_text_is_left_alone(value: str) -> None:
     assert not is_formula(value) and neutralise(value) == value
+
+
+# --- issue 28: websocket frames ---------------------------------------------------------------
+
+
+def test_websocket_frames_are_capped_just_above_the_apps_largest_message() -> None:
+    """uvicorn refuses a frame over `server.maxMessageSize` from its header; the cap must
+    still carry the SQL console's biggest allowed result (8 MiB as written, 8.4 MB measured
+    by benchmarks/websocket_frames.py) with room to spare, and be nowhere near Streamlit's
+    default of 200 MB."""
+    import tomllib
+
+    from dashboard.sandbox.runner import LIMITS
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    cap = config["server"]["maxMessageSize"] * 1_000_000
+    assert 1.3 * LIMITS.result_bytes <= cap <= 16_000_000

@@ -272,5 +272,5 @@ def test_a_locked_database_is_a_sentence_not_a_traceback(
         app = AppTest.from_file(APP, default_timeout=60).run()
         assert not app.exception
         (message,) = [e.value for e in app.error]
-        assert message.startswith("Databasen är låst av ett annat program")
+        assert message.startswith("Databasfilen är öppen för skrivning i ett annat program")
         assert str(tmp_path) not in message and "PID" not in message

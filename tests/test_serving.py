@@ -86,6 +86,41 @@ def test_proxy_serves_a_page_with_a_sticky_cookie(served: tuple[Running, Setting
         assert answer.headers["Set-Cookie"] is None  # a browser with a replica keeps it
 
 
+def _get(url: str, source: str) -> tuple[int, dict[str, str]]:
+    """GET `url` from the local address `source` (127.0.0.2 is this host too, but not the
+    address nginx allows the metrics to)."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(
+        parts.hostname or "", parts.port, timeout=10, source_address=(source, 0)
+    )
+    try:
+        connection.request("GET", parts.path or "/")
+        answer = connection.getresponse()
+        answer.read()
+        return answer.status, {k.lower(): v for k, v in answer.getheaders()}
+    finally:
+        connection.close()
+
+
+def test_metrics_only_for_the_host_itself(served: tuple[Running, Settings]) -> None:
+    running, _ = served
+    assert _get(f"{running.url}/_stcore/metrics", "127.0.0.1")[0] == 200
+    for path in (
+        "/_stcore/metrics",
+        "/_stcore/metrics/",
+        "/_stcore/%6detrics",
+        "//_stcore/metrics",
+    ):
+        assert _get(f"{running.url}{path}", "127.0.0.2")[0] == 403, path
+    status, headers = _get(f"{running.url}/karta", "127.0.0.2")
+    assert status == 200
+    assert "camera=()" in headers["permissions-policy"]
+    assert "strict-transport-security" not in headers  # only with --hsts, behind TLS
+
+
 def test_static_files_are_compressed_and_cached(served: tuple[Running, Settings]) -> None:
     running, _ = served
     with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import duckdb
 
+from dashboard.text import en
+from etl.damaged import is_damage, is_lock_conflict
+
 MESSAGES = {
-    "locked": (
-        "The database is locked by another program (a refresh or an analyst's tool holding it "
-        "for writing). Try again in a moment."
-    ),
+    "locked": en.PAGES["db_locked"],
+    "damaged": en.PAGES["db_damaged"],
     "missing": (
         "The database is missing or cannot be read. Build it with `make run` or "
         "`python -m etl ensure`."
@@ -22,7 +23,8 @@ MESSAGES = {
 
 
 class DatabaseUnavailable(Exception):
-    """The database cannot be opened now; `kind` (locked, missing, unavailable) says why."""
+    """The database cannot be opened now; `kind` (locked, damaged, missing, unavailable) says
+    why."""
 
     def __init__(self, kind: str) -> None:
         super().__init__(MESSAGES[kind])
@@ -30,9 +32,13 @@ class DatabaseUnavailable(Exception):
 
 
 def kind_of(exc: BaseException) -> str:
+    """Which sentence a failure to open the file gets: "locked" only for DuckDB's own lock
+    conflict (a bad checksum "in block at …" is damage, not a lock)."""
     text = str(exc)
-    if "lock" in text.lower():
+    if is_lock_conflict(text):
         return "locked"
+    if is_damage(text):
+        return "damaged"
     if isinstance(exc, (duckdb.IOException, OSError)) or "does not exist" in text:
         return "missing"
     return "unavailable"

@@ -25,6 +25,10 @@ PARAM_KEYS = all_keys()
 #: Every value the pages write is a code, a year or a comma-separated list of them.
 PARAM_VALUE = re.compile(r"[A-Za-z0-9_,.\-]{0,200}")
 MAX_SLIDES = 40
+#: Rows a pinned slide's table may have: the largest table a view draws is the 290 kommuner.
+MAX_SLIDE_ROWS = 2_000
+#: A lone UTF-16 half (JSON's "\ud800") is no character: it cannot be sent to a browser.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 TITLE_LIMIT = 120
 DEFAULT_TITLE = "Utbildningsläget"
 
@@ -55,6 +59,8 @@ class Deck:
     slides: list[Slide] = field(default_factory=list)
     pinned_fingerprint: str | None = None
     pinned_built_at: str | None = None
+    #: the title had characters that are not text (lone surrogates), now shown as "\ufffd"
+    replaced_text: bool = False
 
     @property
     def pinned(self) -> bool:
@@ -66,8 +72,13 @@ def unpinned(deck: Deck) -> Deck:
     return Deck(deck.title, [Slide(s.view, dict(s.params)) for s in deck.slides])
 
 
+def text_only(value: str) -> str:
+    """`value` with every lone surrogate replaced by U+FFFD: always encodable as UTF-8."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
+
+
 def clean_title(value: object) -> str:
-    return shorten(str(value or ""), TITLE_LIMIT).strip() or DEFAULT_TITLE
+    return text_only(shorten(str(value or ""), TITLE_LIMIT).strip()) or DEFAULT_TITLE
 
 
 def to_document(deck: Deck, with_numbers: bool = True) -> dict[str, Any]:
@@ -117,6 +128,7 @@ def parse_document(doc: object, allow_numbers: bool) -> Deck:
         slides,
         pinned["data_fingerprint"] if pinned else None,
         None,  # the build time shown is the database's, never the file's
+        replaced_text=bool(_LONE_SURROGATE.search(str(doc.get("title") or ""))),
     )
 
 
@@ -145,6 +157,8 @@ def _slide(number: int, raw: object, allow_numbers: bool) -> Slide:
         if not isinstance(value, str) or not PARAM_VALUE.fullmatch(value):
             raise DeckError("slide_value", n=number, key=key)
     data = raw.get("data")
+    if isinstance(data, list) and len(data) > MAX_SLIDE_ROWS:
+        raise DeckError("slide_rows", n=number, rows=len(data), limit=MAX_SLIDE_ROWS)
     if data is not None and not (
         isinstance(data, list) and all(isinstance(row, dict) for row in data)
     ):

@@ -12,11 +12,12 @@ import json
 from typing import Any
 
 from dashboard.data import queries
-from dashboard.decks.model import Deck, DeckError, Slide, from_json
+from dashboard.decks.model import Deck, DeckError, Slide
+from dashboard.decks.pinning_limits import MAX_FILE_BYTES
+from dashboard.decks.reading import read_deck
 from dashboard.decks.render import render
 
-#: Pinned files hold a few KB per slide; this leaves room for 40 slides of 290 kommuner.
-MAX_FILE_BYTES = 5 * 1024**2
+__all__ = ["MAX_FILE_BYTES", "load_file", "pin", "verified", "version_note"]
 
 
 def pin(deck: Deck, lang: str = "sv") -> Deck:
@@ -27,10 +28,9 @@ def pin(deck: Deck, lang: str = "sv") -> Deck:
 
 
 def load_file(data: bytes, lang: str = "sv") -> Deck:
-    """A deck from an uploaded file; pinned numbers only when they are this database's."""
-    if len(data) > MAX_FILE_BYTES:
-        raise DeckError("file_too_large", mb=len(data) / 1024**2)
-    deck = from_json(data, allow_numbers=True)
+    """A deck from an uploaded file (parsed in a worker process); pinned numbers only when they
+    are this database's."""
+    deck = read_deck(data)
     return verified(deck, lang) if deck.pinned else deck
 
 
@@ -50,6 +50,7 @@ def verified(deck: Deck, lang: str = "sv") -> Deck:
         deck.slides,
         deck.pinned_fingerprint,
         str(info.get("built_at")),
+        deck.replaced_text,
     )
 
 

@@ -49,7 +49,11 @@ def age_order(age: str) -> tuple[int, int, int]:
     first, _, last = age.partition("-")
     if age in AGE_TOTALS:
         return (0, AGE_TOTALS.index(age), 0)
-    return (1, int(first) if first.isdigit() else 999, int(last) if last.isdigit() else 999)
+    return (
+        1,
+        int(first) if first.isascii() and first.isdigit() else 999,
+        int(last) if last.isascii() and last.isdigit() else 999,
+    )
 
 
 def age_groups() -> list[str]:

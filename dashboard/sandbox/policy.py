@@ -1,7 +1,12 @@
 """Which analyst statements may run: one read-only statement, checked on DuckDB's own parse.
 
 Rules on top of the read-only, external-access-off connection the worker opens:
-- one SELECT, an EXPLAIN (ANALYZE) of a SELECT, or an informational PRAGMA;
+- one statement that DuckDB itself parses as a SELECT (`extract_statements`); no SQL text is
+  re-read by hand. EXPLAIN and PRAGMA are refused with what to write instead: DuckDB cannot
+  serialise either, so their inner statement or arguments could not be checked. The page offers
+  the query plan as a choice instead, which the worker asks of the checked SELECT itself
+  (`relation.explain`), and `SHOW TABLES`, `DESCRIBE t` and `pragma_table_info('t')` are
+  SELECTs that pass the walk below;
 - every function the query names — scalar, aggregate, window and table functions, found by
   walking DuckDB's own parse tree (`json_serialize_sql`), not by matching words — is on an
   allow-list: DuckDB's built-in scalar, aggregate and window functions minus those that show the
@@ -22,11 +27,12 @@ from typing import Any
 
 import duckdb
 
-from dashboard.text import en
+from dashboard.sandbox.errors import MESSAGES, SandboxError
+from dashboard.sandbox.failures import failure, syntax_error
+
+__all__ = ["MESSAGES", "SandboxError", "check", "database_relations"]
 
 MAX_SQL_CHARS = 20_000
-#: Informational pragmas only; `database_list` would show the file's path on the server.
-PRAGMAS = frozenset({"table_info", "show_tables", "show_tables_expanded", "show", "version"})
 #: Table functions a console query may call: row generators and schema descriptions.
 TABLE_FUNCTIONS = frozenset(
     {
@@ -85,36 +91,16 @@ SCHEMA_VIEWS = frozenset(
 _FILE_FUNCTION = re.compile(
     r"^(read_|parquet_|sniff_csv|glob$|.*_scan$|.*_scan_|copy_|import_|export_)"
 )
-_EXPLAIN = re.compile(r"^\s*EXPLAIN\s+(?:\([^)]*\)\s*)?(?:ANALY[SZ]E\s+)?", re.IGNORECASE)
-_PRAGMA = re.compile(r"^\s*PRAGMA\s+([A-Za-z_][A-Za-z0-9_]*)", re.IGNORECASE)
-
-
-#: Every refusal and failure, in English (the catalogue's CONSOLE part); the dashboard says
-#: them in the UI's language by key.
-MESSAGES = en.CONSOLE
-
-
-class SandboxError(Exception):
-    """A query that was refused or failed: `key` and `params` say which, `str()` says it in
-    English in one line; the page says it in the UI's language."""
-
-    def __init__(self, key: str, **params: object) -> None:
-        self.key, self.params = key, params
-        super().__init__(MESSAGES[key].format(**params))
-
-
-def one_line(text: str, limit: int = 300) -> str:
-    """The first line of an error, shortened: analysts get a sentence, never a traceback."""
-    first = (text.strip().splitlines() or [""])[0]
-    return first if len(first) <= limit else first[: limit - 1] + "…"
+#: `SHOW TABLES`, `SHOW ALL TABLES` and `SHOW DATABASES` (names only, no paths).
+SHOW_SPECIAL = frozenset({'"tables"', "__show_tables_expanded", '"databases"'})
 
 
 def statement_kind(con: duckdb.DuckDBPyConnection, sql: str) -> str:
-    """The kind of the single statement in `sql`, e.g. "SELECT"; SandboxError otherwise."""
+    """The kind of the single statement in `sql` as DuckDB parses it, e.g. "SELECT"."""
     try:
         statements = con.extract_statements(sql)
     except duckdb.Error as exc:
-        raise SandboxError("sql_error", detail=one_line(str(exc))) from exc
+        raise failure(exc, sql) from None
     if len(statements) != 1:
         raise SandboxError("several", n=len(statements))
     try:
@@ -131,7 +117,8 @@ Relations = frozenset[tuple[str, str]]
 def check(
     sql: str, con: duckdb.DuckDBPyConnection | None = None, relations: Relations | None = None
 ) -> str:
-    """Refuse everything but one read-only statement; returns its kind.
+    """Refuse everything but one SELECT whose functions and relations are allowed; returns
+    "SELECT".
 
     `relations` are the database's own (schema, name) pairs, lower case; without them (the
     dashboard's early check, which has no database open) table names are checked in the worker.
@@ -144,23 +131,17 @@ def check(
         raise SandboxError("nul")
     con = con or duckdb.connect()
     kind = statement_kind(con, sql)
-    if kind == "EXPLAIN":
-        inner = _EXPLAIN.sub("", sql, count=1)
-        if inner == sql or statement_kind(con, inner) != "SELECT":
-            raise SandboxError("explain")
-        check_tree(con, inner, relations)
-    elif kind == "PRAGMA":
-        match = _PRAGMA.match(sql)
-        name = match.group(1).lower() if match else ""
-        if name not in PRAGMAS:
-            raise SandboxError("pragma", name=name or "…", allowed=", ".join(sorted(PRAGMAS)))
-    elif kind == "SELECT":
+    if kind == "SELECT":
         check_tree(con, sql, relations)
+    elif kind == "EXPLAIN":
+        raise SandboxError("explain")
+    elif kind == "PRAGMA":
+        raise SandboxError("pragma")
     elif kind == "UNKNOWN":
         raise SandboxError("unknown_statement")
     elif kind == "MULTI":
         # a PIVOT statement: DuckDB rewrites it into several, which cannot be checked as one
-        raise SandboxError("unchecked", detail="PIVOT")
+        raise SandboxError("unchecked")
     else:
         raise SandboxError("statement", kind=kind)
     return kind
@@ -181,19 +162,23 @@ def parse_tree(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, Any]:
     try:
         rows = con.execute("SELECT json_serialize_sql(?::VARCHAR)", [sql]).fetchall()
         tree = json.loads(rows[0][0])
-    except (duckdb.Error, ValueError, RecursionError) as exc:
-        raise SandboxError("unchecked", detail=one_line(str(exc), 120)) from None
+    except (duckdb.Error, ValueError, RecursionError):
+        raise SandboxError("unchecked") from None
     if tree.get("error"):
-        message = one_line(str(tree.get("error_message", "")), 200)
         if tree.get("error_type") == "parser":
-            raise SandboxError("sql_error", detail=f"Parser Error: {message}")
-        raise SandboxError("unchecked", detail=message)
+            raise syntax_error(str(tree.get("error_message", "")), sql)
+        raise SandboxError("unchecked")
     return tree
 
 
-def names_in(tree: object) -> tuple[set[str], set[str], set[tuple[str, str, str]], set[str]]:
-    """Functions in table position, other functions, (catalog, schema, name) of tables, and
-    CTE names, all lower case, from a serialised parse tree."""
+Names = tuple[set[str], set[str], set[tuple[str, str, str]], set[str], set[str]]
+
+
+def names_in(tree: object) -> Names:
+    """Functions in table position, other functions, (catalog, schema, name) of tables, CTE
+    names and `SHOW` specials (`SHOW TABLES`, …), all lower case, from a serialised parse tree.
+    `SHOW t` counts as naming table t; `DESCRIBE`/`SUMMARIZE` carry a query that is walked."""
+    shows: set[str] = set()
     table_functions: set[str] = set()
     functions: set[str] = set()
     tables: set[tuple[str, str, str]] = set()
@@ -216,7 +201,9 @@ def names_in(tree: object) -> tuple[set[str], set[str], set[tuple[str, str, str]
             continue
         if "function_name" in node:
             functions.add(str(node["function_name"]).lower())
-        if kind == "BASE_TABLE":
+        if kind == "SHOW_REF" and node.get("show_type") == "SHOW_SPECIAL":
+            shows.add(str(node.get("table_name") or "").lower())
+        if kind == "BASE_TABLE" or (kind == "SHOW_REF" and node.get("table_name")):
             tables.add(
                 (
                     str(node.get("catalog_name") or "").lower(),
@@ -230,12 +217,15 @@ def names_in(tree: object) -> tuple[set[str], set[str], set[tuple[str, str, str]
                 if isinstance(entry, dict) and "key" in entry:
                     ctes.add(str(entry["key"]).lower())
         stack.extend(node.values())
-    return table_functions, functions, tables, ctes
+    tables -= {("", "", name) for name in shows}
+    return table_functions, functions, tables, ctes, shows
 
 
 def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | None) -> None:
     """Every function and relation of the query on the allow-lists (see the module doc)."""
-    table_functions, functions, tables, ctes = names_in(parse_tree(con, sql))
+    table_functions, functions, tables, ctes, shows = names_in(parse_tree(con, sql))
+    if shows - SHOW_SPECIAL:
+        raise SandboxError("unchecked")
     called = table_functions | functions
     if files := sorted(n for n in called if _FILE_FUNCTION.match(n)):
         raise SandboxError("permission", detail=", ".join(files))
@@ -259,7 +249,7 @@ def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | 
     for catalog, schema, name in sorted(tables):
         if any(c in name for c in "/\\:."):
             # a file or URL as a table name (a replacement scan)
-            raise SandboxError("permission", detail=name[:80])
+            raise SandboxError("no_access")
         if not catalog and not schema and name in ctes:
             continue
         key = (schema or "main", name)

@@ -1,23 +1,34 @@
-"""One analyst query in a process of its own: `python -m dashboard.sandbox.worker`.
+"""One analyst query in a process of its own: `python -m dashboard.sandbox.worker PARENT_PID`.
 
 The dashboard must keep serving everyone while an analyst's query runs, whatever the query
-does. So the query never runs in the dashboard's process: this worker reads a job (JSON on
-stdin), caps its own address space (RLIMIT_AS, which DuckDB's `memory_limit` alone does not
-enforce for every materialisation), runs the statement read-only, and streams at most
-`rows` rows and `result_bytes` bytes back as an Arrow IPC stream after a JSON header. The
-parent kills it at the wall-clock limit; DuckDB's own interrupt fires a little earlier so the
-analyst gets a sentence instead of a kill.
+does, and the query must not be able to change anything. So the query never runs in the
+dashboard's process: this worker reads a job (JSON on stdin) and, before it opens the database,
+
+- dies with its parent, runs at the lowest priority under a CPU-time limit (`etl.workers`);
+- moves into its private temp folder, bounds every file it writes (`RLIMIT_FSIZE`), drops to
+  an unprivileged user when started as root, and asks the kernel (Landlock) to refuse every
+  write outside that folder (`confine`);
+- caps its own address space (RLIMIT_AS, which DuckDB's `memory_limit` alone does not enforce
+  for every materialisation).
+
+It then opens the read-only copy of the database it was given (never the live file), checks the
+statement again on that database, and streams at most `rows` rows and `result_bytes` bytes back
+as an Arrow IPC stream after a JSON header — or the query plan DuckDB gives for the checked
+SELECT. The parent kills it at the wall-clock limit; DuckDB's own interrupt fires a little
+earlier so the analyst gets a sentence instead of a kill. Every failure is a key of the text
+catalogue, never DuckDB's own message.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
+import signal
 import struct
 import sys
-import tempfile
 import threading
-from pathlib import Path
+import time
 from typing import Any, BinaryIO
 
 from etl import workers
@@ -26,220 +37,132 @@ from etl import workers
 HEADER = struct.Struct(">I")
 
 
-def _secrets(db_path: str) -> list[str]:
-    """Server paths an error or a catalog value could reveal; replaced by "…" before sending."""
-    found = {
-        db_path,
-        str(Path(db_path).parent),
-        os.getcwd(),
-        str(Path.home()),
-        sys.prefix,
-        sys.base_prefix,
-        sys.executable,
-        tempfile.gettempdir(),
-    }
-    return sorted((s for s in found if len(s) > 4), key=len, reverse=True)
+def confine(job: dict[str, Any]) -> None:
+    """Everything that holds whatever the SQL says, applied before the database is opened."""
+    from dashboard.sandbox import landlock
 
-
-def redact(text: str, secrets: list[str]) -> str:
-    for secret in secrets:
-        text = text.replace(secret, "…").replace(secret[::-1], "…")
-    return text
-
-
-#: DuckDB type ids the page shows as they are; every other type is sent as its text form.
-PLAIN_TYPES = frozenset(
-    {
-        "boolean",
-        "tinyint",
-        "smallint",
-        "integer",
-        "bigint",
-        "utinyint",
-        "usmallint",
-        "uinteger",
-        "ubigint",
-        "float",
-        "double",
-        "decimal",
-        "varchar",
-    }
-)
-# Dates and times are sent as their ISO text too: DuckDB's range (and `infinity`) is wider than
-# what polars and Python can convert, and a date far outside it would crash the page.
-#: Characters a number, date or time takes at most in a CSV cell (with its separator).
-PLAIN_CELL_CHARS = 40
-#: Per text cell on top of its bytes: two quotes, a separator, the formula guard's apostrophe.
-TEXT_CELL_CHARS = 4
-BATCH_ROWS = 256
-
-
-def displayable(relation: Any) -> Any:
-    """The relation with every column of a type the page cannot show as-is (LIST, STRUCT, MAP,
-    UNION, BLOB, INTERVAL, BIT, UUID, HUGEINT, dates and times, ENUM, …) cast to text.
-
-    ENUMs become plain text too: their dictionary is then counted once per row, as it will be
-    written to a file, instead of once per result."""
-    expressions = []
-    for index, (name, kind) in enumerate(zip(relation.columns, relation.types, strict=True), 1):
-        alias = '"' + str(name).replace('"', '""') + '"'
-        if str(kind.id) in PLAIN_TYPES:
-            expressions.append(f"#{index} AS {alias}")
-        else:
-            expressions.append(f"CAST(#{index} AS VARCHAR) AS {alias}")
-    return relation.project(", ".join(expressions))
-
-
-def written_bytes(batch: Any) -> Any:
-    """Per row, the bytes it takes once written: text at its UTF-8 length (quotes doubled, as
-    CSV writes them), every other cell at the widest a number or date is written."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    total = pa.array([0] * batch.num_rows, pa.int64())
-    for column in batch.columns:
-        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-            length = pc.add(
-                pc.fill_null(pc.binary_length(column), 0),
-                pc.fill_null(pc.count_substring(column, '"'), 0),
-            )
-            total = pc.add(total, pc.add(pc.cast(length, pa.int64()), TEXT_CELL_CHARS))
-        else:
-            total = pc.add(total, PLAIN_CELL_CHARS)
-    return total
-
-
-def unique_names(names: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Duplicate column names made unique (a, a_2, …), and which ones were renamed."""
-    used: set[str] = set()
-    result, renamed = [], []
-    for name in names:
-        candidate, n = name, 1
-        while candidate in used:
-            n += 1
-            candidate = f"{name}_{n}"
-        used.add(candidate)
-        result.append(candidate)
-        if candidate != name:
-            renamed.append((name, candidate))
-    return result, renamed
+    os.chdir(job["workdir"])
+    # a write past the size limit fails (EFBIG) instead of killing the worker
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    size = int(job["file_bytes"])
+    resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    if not job.get("isolation", True):
+        return  # tests only: the policy alone
+    if job.get("user"):
+        uid, gid = job["user"]
+        os.setgroups([])
+        os.setgid(gid)
+        os.setuid(uid)
+        workers.die_with_parent()  # a change of user clears the parent-death signal
+    landlock.restrict(job["workdir"])
 
 
 def run_job(job: dict[str, Any], out: BinaryIO) -> None:
-    """Run one job and write header + Arrow stream to `out`; never raises for a bad query."""
-    secrets = _secrets(job["db_path"])
+    """Run one job and write header + payload to `out`; never raises for a bad query."""
+    from dashboard.sandbox import redact
+
+    known = redact.secrets(job["db_path"], job["workdir"])
 
     def send(header: dict[str, Any], payload: bytes = b"") -> None:
         params = header.get("params") or {}
         header["params"] = {
-            k: redact(v, secrets) if isinstance(v, str) else v for k, v in params.items()
+            k: redact.redact(v, known) if isinstance(v, str) else v for k, v in params.items()
         }
+        if isinstance(header.get("plan"), str):
+            header["plan"] = redact.redact(header["plan"], known)
         data = json.dumps(header).encode()
         out.write(HEADER.pack(len(data)) + data + payload)
         out.flush()
 
     try:
-        header, payload = _execute(job, secrets)
+        header, payload = _execute(job, known)
     except MemoryError:
         header, payload = {"error": "memory"}, b""
     send(header, payload)
 
 
-def _execute(job: dict[str, Any], secrets: list[str]) -> tuple[dict[str, Any], bytes]:
-    import time
-
-    import duckdb
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    from dashboard.sandbox.policy import SandboxError, check, database_relations, one_line
-
-    config = {
+def _config(job: dict[str, Any]) -> dict[str, Any]:
+    return {
         "enable_external_access": False,
         "autoinstall_known_extensions": False,
         "autoload_known_extensions": False,
         "memory_limit": f"{job['memory_bytes'] // 2 // 1024**2}MB",
         "threads": 2,
+        # spills go to the private folder only, and only so far
+        "temp_directory": job["workdir"],
+        "max_temp_directory_size": f"{job['temp_bytes'] // 1024**2}MB",
         "lock_configuration": True,
         # no Python variable of this process can be read as a table
         "python_enable_replacements": False,
     }
+
+
+def _execute(job: dict[str, Any], known: list[str]) -> tuple[dict[str, Any], bytes]:
+    import duckdb
+
+    from dashboard.sandbox import results
+    from dashboard.sandbox.failures import failure
+    from dashboard.sandbox.policy import SandboxError, check, database_relations
+
     try:
-        con = duckdb.connect(job["db_path"], read_only=True, config=config)  # type: ignore[arg-type]
+        con = duckdb.connect(job["db_path"], read_only=True, config=_config(job))
     except duckdb.Error as exc:
         from dashboard.data.db_errors import kind_of
 
         return {"error": f"db_{kind_of(exc)}"}, b""
     timer = threading.Timer(job["seconds"], con.interrupt)
     started = time.perf_counter()
+    sql = job["sql"]
     try:
-        check(job["sql"], con, database_relations(con))
+        if job.get("policy", True):
+            check(sql, con, database_relations(con))
         timer.start()
-        relation = con.sql(job["sql"])
+        relation = con.sql(sql)
         if relation is None:
-            return {"error": "sql_error", "params": {"detail": "no result"}}, b""
-        reader = displayable(relation).to_arrow_reader(BATCH_ROWS)
-        batches, rows, size, cut = [], 0, 0, None
-        for batch in reader:
-            room_rows = job["rows"] - rows
-            if batch.num_rows > room_rows:
-                batch, cut = batch.slice(0, room_rows), "rows"
-            # the cost as written (text expanded, every cell as a file has it), not as held
-            cost = pc.cumulative_sum(written_bytes(batch))
-            room = job["result_bytes"] - size
-            if batch.num_rows and cost[-1].as_py() > room:
-                fits = pc.sum(pc.less_equal(cost, room)).as_py() or 0
-                batch, cut = batch.slice(0, fits), "bytes"
-            if batch.num_rows:
-                size += cost[batch.num_rows - 1].as_py()
-                batches.append(batch)
-                rows += batch.num_rows
-            if cut:
-                break
+            return {"error": "no_result"}, b""
+        if job.get("plan"):
+            plan = relation.explain(type="analyze" if job["plan"] == "analyze" else "standard")
+            return {"plan": plan[: job["result_bytes"]], "seconds": 0.0}, b""
+        batches, schema, cut = results.collect(relation, job["rows"], job["result_bytes"])
         seconds = time.perf_counter() - started
-        schema = reader.schema
     except SandboxError as exc:
         return {"error": exc.key, "params": exc.params}, b""
     except duckdb.InterruptException:
         return {"error": "time"}, b""
     except duckdb.OutOfMemoryException:
         return {"error": "memory"}, b""
-    except duckdb.PermissionException as exc:
-        return {"error": "permission", "params": {"detail": one_line(str(exc))}}, b""
     except duckdb.Error as exc:
-        return {"error": "sql_error", "params": {"detail": one_line(str(exc))}}, b""
+        problem = failure(exc, sql)
+        return {"error": problem.key, "params": problem.params}, b""
     finally:
         timer.cancel()
         con.close()
+    rows = sum(batch.num_rows for batch in batches)
     if cut == "bytes" and rows == 0:
         return {"error": "bytes"}, b""
-    names, renamed = unique_names([redact(str(n), secrets) for n in schema.names])
-    table = pa.Table.from_batches(batches, schema=schema).rename_columns(names)
-    for index, field in enumerate(table.schema):
-        if pa.types.is_string(field.type) or pa.types.is_large_string(field.type):
-            column = table.column(index)
-            for secret in secrets:
-                column = pc.replace_substring(column, secret, "…")
-                column = pc.replace_substring(column, secret[::-1], "…")
-            table = table.set_column(index, field, column)
-    sink = pa.BufferOutputStream()
-    with pa.ipc.new_stream(sink, table.schema) as writer:
-        writer.write_table(table)
-    return {"rows": rows, "cut": cut, "seconds": seconds, "renamed": renamed}, sink.getvalue()
+    payload, renamed = results.to_stream(batches, schema, known)
+    return {"rows": rows, "cut": cut, "seconds": seconds, "renamed": renamed}, payload
 
 
 def main() -> None:
+    workers.die_with_parent()
     job = json.loads(sys.stdin.buffer.read(1_000_000))
-    # everything the worker will need is loaded before the cap, so the cap is the query's alone
+    workers.lower_priority(float(job["seconds"]) + 3)
+    # everything the worker will need is loaded before it gives up its user and the
+    # filesystem: after `confine` it cannot read the interpreter's files any more
     import duckdb
     import pyarrow
     import pyarrow.compute
+    import pyarrow.ipc
 
     import dashboard.data.db_errors
+    import dashboard.sandbox.failures
     import dashboard.sandbox.policy
+    import dashboard.sandbox.redact
+    import dashboard.sandbox.results
 
+    confine(job)
     dashboard.sandbox.policy.builtin_functions()  # the allow-list, read before the cap
-
     duckdb.connect().execute("SELECT 1").fetchall()  # starts DuckDB's threads and allocator
     del pyarrow
     workers.cap_memory(int(job["memory_bytes"]))

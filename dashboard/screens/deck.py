@@ -73,7 +73,7 @@ def present(deck: Deck, lang: str) -> None:
     st.markdown(HIDE_CHROME, unsafe_allow_html=True)
     count = len(deck.slides)
     raw = st.query_params.get("slide", "1")
-    number = min(max(int(raw) if raw.isdigit() else 1, 1), count)
+    number = min(max(int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 1, 1), count)
     result = drawing.render(deck.slides[number - 1], lang)
     screen = st.query_params.get("screen", "720")
     screen = screen if screen in PROJECTORS else "720"
@@ -134,6 +134,8 @@ def edit(deck: Deck, lang: str) -> None:
             st.rerun()  # drawn again as a deck with slides: no "the deck is empty" above them
         return
 
+    if deck.replaced_text:
+        st.info(t("deck_text_replaced", lang))
     if st.session_state.get("_title_from_link") == deck.title:
         # a link's title is anyone's text: shown as theirs, never as a figure of ours
         st.caption(t("deck_title_from_link", lang, title=quote(deck.title)))

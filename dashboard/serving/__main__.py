@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--apps-only", action="store_true", help="start app processes, no nginx")
     parser.add_argument("--proxy-only", action="store_true", help="start nginx, no app processes")
     parser.add_argument("--run-dir", type=Path, default=RUN_DIR, help="logs, pid and static copy")
+    parser.add_argument(
+        "--hsts",
+        action="store_true",
+        help="send Strict-Transport-Security (only when the site is reached over TLS)",
+    )
     return parser
 
 
@@ -117,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                     brotli=brotli_installed(),
                     user=default_user(),
                     head_extra=early_imports(static_root),
+                    hsts=args.hsts,
                 )
             )
         where = f"http://localhost:{args.port.rpartition(':')[2]}" if proxy else "no proxy"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -24,6 +23,7 @@ from etl.larcentrum.reading import (
     MAX_ROWS,
     MAX_SHEET_ROWS,
     MAX_XLSX_UNPACKED_BYTES,
+    PARSE_SECONDS,
     RegistryError,
     Row,
     read_bounded,
@@ -216,6 +216,7 @@ def _cell_text(value: object) -> str:
 
 def _worker_main() -> None:
     """`python -m etl.larcentrum.parse_worker`: parse the job's file, answer with JSON on stdout."""
+    workers.die_with_parent()
     job = json.loads(sys.stdin.buffer.read(100_000))
     # everything the parse needs is loaded before the cap, so the cap is the file's alone
     import zipfile  # noqa: F401
@@ -224,7 +225,7 @@ def _worker_main() -> None:
     import openpyxl.worksheet._reader  # noqa: F401
     from openpyxl.utils import get_column_letter  # noqa: F401
 
-    os.nice(10)  # other visitors' pages come first
+    workers.lower_priority(PARSE_SECONDS)  # other visitors' pages come first
     workers.cap_memory(int(job["memory_bytes"]))
     answer: dict[str, Any]
     try:

@@ -97,8 +97,7 @@ def read_rows(
                 on_wait()
     finally:
         if process.poll() is None:
-            process.kill()
-            process.communicate()
+            workers.stop(process)
     try:
         answer = json.loads(out)
     except ValueError:

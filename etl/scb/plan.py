@@ -38,7 +38,7 @@ def age_groups_from_codelist(codelist: dict[str, Any]) -> dict[str, str]:
     """Group code → "first-last", read from each group's valueMap (its single ages), not its code."""
     groups = {}
     for value in codelist.get("values", []):
-        ages = [int(a) for a in value.get("valueMap", []) if str(a).isdigit()]
+        ages = [int(a) for a in value.get("valueMap", []) if str(a).isascii() and str(a).isdigit()]
         if (
             not ages
             or len(ages) != len(value["valueMap"])

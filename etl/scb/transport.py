@@ -205,7 +205,7 @@ def _status(message: str) -> int | None:
     # pxwebpy's HTTPError message starts "Error <status>: <reason>"
     head = message.split(":", 1)[0]
     digits = head.replace("Error", "").strip()
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isascii() and digits.isdigit() else None
 
 
 def _reason(exc: Exception) -> str:

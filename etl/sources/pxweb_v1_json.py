@@ -59,14 +59,14 @@ def read_v1_education_json(
 
 
 def _year(path: Path, i: int, raw: str) -> int:
-    if not (len(raw) == 4 and raw.isdigit()):
+    if not (len(raw) == 4 and raw.isascii() and raw.isdigit()):
         raise SourceError(f"{path}: data[{i}] has year {raw!r}; expected four digits")
     return int(raw)
 
 
 def _count(path: Path, i: int, raw: str) -> int:
     # SCB writes ".." for a missing value; a count must be a whole number, never guessed.
-    if not raw.strip().isdigit():
+    if not (raw.strip().isascii() and raw.strip().isdigit()):
         raise SourceError(f"{path}: data[{i}] has count {raw!r}; expected a non-negative integer")
     return int(raw)
 

@@ -28,7 +28,11 @@ def read_region_codes(path: Path) -> pl.DataFrame:
         raise SourceError(f"{path}: expected the header 'Kod;Namn', found {header!r}")
     names = {COUNTRY_CODE: COUNTRY_NAME}
     for line_no, fields in enumerate(reader, start=2):
-        if len(fields) != 2 or not fields[0].isdigit() or len(fields[0]) not in (2, 4):
+        if (
+            len(fields) != 2
+            or not (fields[0].isascii() and fields[0].isdigit())
+            or len(fields[0]) not in (2, 4)
+        ):
             raise SourceError(
                 f"{path}, line {line_no}: not a 2- or 4-digit code and a name: {fields!r}"
             )

@@ -61,7 +61,9 @@ def read_utbbefregionr_csv(path: Path, municipality_codes: dict[str, str]) -> pl
             f"unknown education level {level_label!r}" if level_label not in LEVEL_BY_LABEL else "",
             f"unknown age group {age_label!r}" if age_label not in AGE_GROUPS_IN_SCOPE else "",
             f"unknown sex {sex_label!r}" if sex_label not in SEX_BY_LABEL else "",
-            f"count {count!r} is not a non-negative integer" if not count.isdigit() else "",
+            f"count {count!r} is not a non-negative integer"
+            if not (count.isascii() and count.isdigit())
+            else "",
         ]
         if any(problems):
             raise SourceError(f"{path}, line {line_no}: " + "; ".join(p for p in problems if p))
