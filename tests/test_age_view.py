@@ -39,7 +39,9 @@ def test_sormland_2019_gap_by_age_against_riket() -> None:
         assert sormland[age] == pytest.approx(want, abs=0.1)
     for age, want in {"25-34": 15.0, "35-44": 14.5, "45-54": 10.1, "55-64": 7.5}.items():
         assert riket[age] == pytest.approx(want, abs=0.1)
-    assert result.headline == "Störst skillnad bland 35–44-åringar: 17,2 p.e. (riket 14,5 p.e.)"
+    assert result.headline == (
+        "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5 p.e.)"
+    )
     assert any("25–64 år: skillnaden 13,0 p.e." in fact for fact in result.facts)
 
 
@@ -121,8 +123,8 @@ def test_the_deck_reaimed_at_a_kommun_moves_the_new_views() -> None:
 @pytest.mark.parametrize(
     ("screen", "params", "expect"),
     [
-        ("age", {"region": "04"}, "Störst skillnad bland 35–44-åringar"),
-        ("change", {"highlight": "04"}, "Södermanland: skillnaden mellan kvinnor och män"),
+        ("age", {"region": "04"}, "Södermanlands län: störst skillnad bland 35–44-åringar"),
+        ("change", {"highlight": "04"}, "Södermanlands län: skillnaden mellan kvinnor och män"),
         ("definitions_panel", {"region": "04", "value": "16"}, "16,7 p.e. är skillnaden"),
     ],
 )

@@ -65,7 +65,9 @@ def test_every_slide_has_headline_subtitle_source_and_notes(pptx_file: Deck) -> 
         assert footer.endswith("Senaste data")
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith(rendered.headline) and "Definition:" in notes
-    assert _texts(pptx_file.slides[1])[0].startswith("Södermanland: 20 av 21 län för kvinnorna")
+    assert _texts(pptx_file.slides[1])[0].startswith(
+        "Södermanlands län: 20 av 21 län för kvinnorna"
+    )
 
 
 def test_pptx_charts_are_native_and_equal_the_database(pptx_file: Deck, db_path: Path) -> None:
@@ -143,7 +145,7 @@ def test_the_gap_chart_is_clustered_bars_with_the_gap_in_its_labels() -> None:
     categories = list(chart.plots[0].categories)
     assert "Södermanlands län (+13,0 p.e.)" in categories and "Riket (+11,9 p.e.)" in categories
     assert "hiLowLines" not in _xml(chart)
-    assert _texts(prs.slides[0])[0].startswith("Södermanland: ")
+    assert _texts(prs.slides[0])[0].startswith("Södermanlands län: ")
 
 
 def test_map_slide_is_a_picture(pptx_file: Deck) -> None:
