@@ -87,7 +87,8 @@ def apply(fig: Any, width: int, height: int, label_size: int = 12) -> None:
     if not isinstance(meta, dict) or not meta.get("bounds"):
         return
     centre, zoom = fit(tuple(meta["bounds"]), width, height)
-    fig.update_layout(map={"center": centre, "zoom": zoom})
+    # fitted for this size and labelled: the page's script must not re-fit it to the browser
+    fig.update_layout(map={"center": centre, "zoom": zoom}, meta={**meta, "fixed": True})
     kept = [a for a in fig.layout.annotations if a.name != "map_label"]
     fig.layout.annotations = kept
     for lon, lat, name, marked in meta.get("labels") or []:

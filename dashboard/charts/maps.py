@@ -26,8 +26,9 @@ from dashboard.charts.theme import (
 )
 from dashboard.text.i18n import t
 
-#: The plot area of a map on a page (the figure is 760 px high; the page about 1000 px wide).
-MAP_AREA = (1000, 620)
+#: The plot area of a map on a page (the figure is 760 px high; the page about 1000 px wide);
+#: the page's script re-fits the map to the plot area it really has (a phone's is 360 px wide).
+MAP_AREA = (1000, 600)
 #: Up to this many regions are named on a picture of the map (a län's kommuner: at most 49).
 MAX_LABELS = 60
 
@@ -124,9 +125,16 @@ def choropleth(
             text=_hover(rows, show, lang),
             hovertemplate="%{text}<extra></extra>",
             marker={"line": {"width": 0.4, "color": "white"}},
+            # under the map, across it: a bar beside it took a fifth of a phone's width
             colorbar={
-                "title": {"text": t("pp_short", lang) if show == "gap" else "%"},
-                "thickness": 14,
+                "title": {"text": t("pp_short", lang) if show == "gap" else "%", "side": "right"},
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.02,
+                "yanchor": "top",
+                "len": 0.9,
+                "thickness": 12,
             },
             **colour_scale(values, show),
         )
@@ -157,14 +165,13 @@ def choropleth(
         lang,
         height=760,
         margin={"l": 0, "r": 0, "t": 70, "b": 10},
-        # the marker legend sits in the sea west of Norway, clear of the title and the map
+        # the marker legend above the map, never over a county (it covered Norrbotten's north)
         legend={
-            "orientation": "v",
-            "x": 0.01,
-            "y": 0.98,
+            "orientation": "h",
+            "x": 0,
+            "y": 1.01,
             "xanchor": "left",
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "yanchor": "bottom",
             "font": {"size": 12},
         },
     )
