@@ -81,17 +81,21 @@ def _outline(fig: go.Figure, geojson: Any, codes: list[str], width: float, colou
 
 
 def labels(
-    rows: pl.DataFrame, points: dict[str, tuple[float, float]], highlight: str | None
+    rows: pl.DataFrame,
+    points: dict[str, tuple[float, float]],
+    highlight: str | None,
+    boxes: dict[str, map_fit.Bounds] | None = None,
 ) -> list[list[Any]]:
-    """[lon, lat, name, marked] for the regions a picture names: all of them where they fit,
-    else only the marked one."""
+    """[lon, lat, name, marked, west, south, east, north] for the regions a picture may name
+    (a map of a län's kommuner: all of them; of many: only the marked one). The box is the
+    region's: `map_fit.apply` writes a name only where it fits inside it."""
     named = (
         rows
         if rows.height <= MAX_LABELS
         else rows.filter(pl.col("region_code") == (highlight or ""))
     )
     return [
-        [*points[code], name, code == highlight]
+        [*points[code], name, code == highlight, *(boxes or {}).get(code, (0, 0, 0, 0))]
         for code, name in zip(named["region_code"], named["region_name"], strict=True)
         if code in points
     ]
@@ -109,6 +113,7 @@ def choropleth(
     urls: tuple[str | None, str | None] = (None, None),
     highlight: str | None = None,
     points: dict[str, tuple[float, float]] | None = None,
+    boxes: dict[str, map_fit.Bounds] | None = None,
 ) -> go.Figure:
     """Regions coloured by a value, the marked one outlined, known lärcentrum as markers by
     confidence, kommuner with only kommun-level evidence apart. Hover shows value and ranks.
@@ -154,7 +159,7 @@ def choropleth(
         map={"style": "white-bg", "center": centre, "zoom": zoom},
         meta={
             "bounds": list(bounds) if bounds else None,
-            "labels": labels(rows, points or {}, highlight),
+            "labels": labels(rows, points or {}, highlight, boxes),
         },
         # the marker legend says what each marker means, even when only one kind is on the map
         showlegend=any(trace.type == "scattermap" for trace in fig.data),
