@@ -94,9 +94,12 @@ def test_age_and_change_slides_render_native_charts() -> None:
     age_charts = [sh.chart for sh in age_slide.shapes if sh.has_chart]
     assert len(age_charts) == 2
     names = [s.name for s in age_charts[1].plots[0].series]
-    assert names == ["Strängnäs (p.e.)", "Södermanlands län (p.e.)", "Riket (p.e.)"]
-    (bars,) = [sh.chart for sh in change_slide.shapes if sh.has_chart]
-    assert len(list(bars.plots[0].categories)) == 22  # 21 län and riket
+    # the region's gap on top in each group, the län's, riket's (PowerPoint lists them upwards)
+    assert names == ["Riket – skillnad", "Södermanlands län – skillnad", "Skillnad"]
+    # the shares with the page's decimals (41 % was 41,1 % on the page)
+    assert "<a:t>42,9\u202f%</a:t>" in age_charts[0]._chartSpace.xml
+    bars = [sh.chart for sh in change_slide.shapes if sh.has_chart]
+    assert sum(len(list(b.plots[0].categories)) for b in bars) == 22  # 21 län and riket
     texts = [sh.text_frame.text for sh in finder_slide.shapes if sh.has_text_frame]
     assert texts[0].startswith("16,7 p.e. är skillnaden mellan kvinnor och män bland 25–34")
 

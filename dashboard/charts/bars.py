@@ -151,17 +151,19 @@ def compare_bars(frame: pl.DataFrame, title: str, lang: str = "sv") -> go.Figure
 LABEL_CHARS = 24
 
 
-def _wrapped(label: str) -> str:
+def _wrapped(label: str, chars: int = LABEL_CHARS) -> str:
     """ "25–64 år · nivå 5–7 · okänd nivå i nämnaren (Kolada N01982)" on short lines."""
-    parts = [textwrap.wrap(part, LABEL_CHARS) or [part] for part in label.split(" · ")]
+    parts = [textwrap.wrap(part, chars) or [part] for part in label.split(" · ")]
     return "<br>".join(line for part in parts for line in part)
 
 
-def definition_bars(frame: pl.DataFrame, title: str, lang: str = "sv") -> go.Figure:
+def definition_bars(
+    frame: pl.DataFrame, title: str, lang: str = "sv", label_chars: int = LABEL_CHARS
+) -> go.Figure:
     """Women and men under every definition (the "Vilken siffra stämmer?" panel), one row per
     definition, labelled on two lines so long definition names stay readable."""
     rows = frame.reverse()  # Plotly draws the first category at the bottom
-    labels = [_wrapped(label) for label in rows["region_name"]]
+    labels = [_wrapped(label, label_chars) for label in rows["region_name"]]
     lines = max((label.count("<br>") + 1 for label in labels), default=1)
     fig = go.Figure()
     for sex in ("men", "women"):

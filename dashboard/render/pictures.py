@@ -48,14 +48,14 @@ def _draw(fig: go.Figure, fmt: str, scale: int) -> bytes:
         )
 
 
-def slide_picture(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    """A chart for a slide that has its own headline, title and footer. The same figure is
-    drawn once per process (every kommun's deck of a län shows the same map)."""
-    key = hashlib.sha256(f"{width}x{height}:{fig.to_json()}".encode()).hexdigest()
+def slide_picture(fig: go.Figure) -> bytes:
+    """A figure laid out for its place on a slide (`slides.presentation`), drawn at twice its
+    size. The same figure is drawn once per process (every kommun's deck of a län shows the
+    same map)."""
+    key = hashlib.sha256(fig.to_json().encode()).hexdigest()
     if (cached := _pictures.get(key)) is not None:
         return cached
-    scale = _scale(fig)
-    picture = _draw(presentation(fig, width // scale, height // scale), "png", scale)
+    picture = _draw(fig, "png", 2)
     if len(_pictures) >= 16:
         _pictures.pop(next(iter(_pictures)))
     _pictures[key] = picture

@@ -73,6 +73,7 @@ PAGES: dict[str, str] = {
     "rank_in_county": "Rank in county",
     "rank_in_group": "Rank in group",
     "gap_word": "gap",
+    "women_and_men": "Women and men",
     "gap_title": "gap women − men",
     "change_word": "Change",
     "change_gap": "Change in the gap",

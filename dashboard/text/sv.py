@@ -73,6 +73,7 @@ PAGES: dict[str, str] = {
     "rank_in_county": "Rang i länet",
     "rank_in_group": "Rang i kommungruppen",
     "gap_word": "skillnad",
+    "women_and_men": "Kvinnor och män",
     "gap_title": "skillnad kvinnor − män",
     "change_word": "Förändring",
     "change_gap": "Förändring av skillnaden",
