@@ -12,10 +12,9 @@ import warnings
 import plotly.graph_objects as go
 
 from dashboard import charts
-from dashboard.charts import map_fit
 from dashboard.charts.theme import with_source
 from dashboard.model.result import ViewResult
-from dashboard.render.slides import presentation
+from dashboard.render.slides import slide_figure
 
 WIDTH, HEIGHT = 1920, 1080
 _started = threading.Lock()
@@ -65,9 +64,12 @@ def slide_picture(fig: go.Figure) -> bytes:
 def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.Figure:
     """The view as a stand-alone picture: its title, its sentence as subtitle, and the source
     line at the bottom in a margin of its own (so it is never clipped nor drawn twice)."""
-    picture = presentation(charts.figure(result, inline_shapes=True), width, height)
     scale = width / 1280
     top, bottom = round(110 * scale), round(90 * scale)
+    # the chart as a slide draws it (16-pt text, long lists in two columns, the age view's
+    # panels side by side), for the height left between the title and the source line
+    picture = slide_figure(result, width, height - top - bottom)
+    picture.update_layout(height=height)
     legend_below = (picture.layout.legend.y or 1) < 0
     if legend_below:
         # a legend under the plot (the trends') sits between the axis and the source line, in
@@ -90,7 +92,6 @@ def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.F
         },
         margin={"t": top, "b": bottom},
     )
-    map_fit.apply(picture, width - 160, height - top - bottom, round(13 * scale))
     with_source(picture, result.source, bottom)
     picture.update_annotations(font={"size": round(12 * scale)}, selector={"name": "source"})
     return picture
