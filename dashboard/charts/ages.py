@@ -86,6 +86,7 @@ def age_bars(result: ViewResult, side_by_side: bool = False) -> go.Figure:
             marker_color=colour,
             text=text or None,
             textposition="outside",
+            constraintext="none",  # kept at its size: the next labelled row is two bars away
             cliponaxis=False,
             hovertemplate=f"{name} %{{y}}: %{{x:.1f}}<extra></extra>",
             **at,
@@ -143,10 +144,11 @@ def age_bars(result: ViewResult, side_by_side: bool = False) -> go.Figure:
         lang,
         barmode="group",
         bargap=0.12 if side_by_side else 0.25,
-        height=max(560, 220 + 15 * bars_shown),
+        height=max(560, 220 + 17 * bars_shown),
         margin={"l": 10, "r": label_room(texts), "t": 110, "b": 40},
-        # beside the panels on a slide (its height is what the rows need), above them on the page
+        # beside the panels on a slide (its height is what the rows need), under them on the
+        # page (above them, a phone's six rows of legend ran off the top)
         legend={"orientation": "v", "x": 1.02, "y": 1, "xanchor": "left", "yanchor": "top"}
         if side_by_side
-        else {"orientation": "h", "y": 1.02, "x": 0, "xanchor": "left", "yanchor": "bottom"},
+        else {"orientation": "h", "y": -0.06, "x": 0, "xanchor": "left", "yanchor": "top"},
     )
