@@ -156,3 +156,20 @@ def test_libreoffice_draws_no_label_on_another_and_no_small_chart_text(
     )  # fmt: skip
     shutil.rmtree(ARTIFACTS / ".profile", ignore_errors=True)
     assert problems == {}, sys.stderr.write(str(problems)) or problems
+
+
+@pytest.mark.parametrize(
+    ("lang", "separators", "suffix"), [("sv", ", ", "\u202f%"), ("en", ".,", "%")]
+)
+def test_slide_view_numbers_in_the_decks_language(lang: str, separators: str, suffix: str) -> None:
+    """Every slide figure writes numbers as its language does: Plotly's own ticks ("0,5 p.e.",
+    not "0.5") by the layout's separators, kept when a long list is split in two columns."""
+    from dashboard.decks import render as drawing
+    from dashboard.render.slides import slide_figure
+
+    for slide in room_deck().slides:
+        fig = slide_figure(drawing.render(slide, lang), 1184, 460, 1280 / 960)
+        assert fig.layout.separators == separators, slide.view
+        suffixes = {axis.ticksuffix for axis in fig.select_xaxes() if axis.ticksuffix}
+        suffixes |= {axis.ticksuffix for axis in fig.select_yaxes() if axis.ticksuffix}
+        assert all(s.endswith((suffix, "p.e." if lang == "sv" else "pp")) for s in suffixes)

@@ -126,4 +126,11 @@ def test_chart_title_and_source_fit_narrow_screens(
     # 290 kommuner: the top and bottom are drawn, with a toggle for all of them
     bars = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].y.length")
     assert bars <= 31
+    assert page.evaluate(FRAMED_JS) == []
+    # the narrowest and widest phones: Sörmland's map whole, Jämför's chips in their box
+    for path in (COUNTY_MAPS[0], "jamfor?regions=00,04,0486,0480,0484"):
+        _ready(page, f"{server_url}/{path}")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        page.wait_for_timeout(1500 if path.startswith("karta") else 300)
+        assert page.evaluate(FRAMED_JS) == [], path
     context.close()
