@@ -101,6 +101,13 @@ def presentation(
     fig.update_yaxes(tickfont=text, title_font=text, automargin=True)
     fig.update_traces(textfont=text, constraintext="none", selector={"type": "bar"})
     fig.update_traces(textfont=text, selector={"type": "scatter"})
+    # lines and markers grow with the type (they were drawn for a 1280-px page)
+    for trace in fig.data:
+        if trace.type == "scatter":
+            if trace.line.width:
+                trace.line.width = trace.line.width * pt * 0.75
+            if isinstance(trace.marker.size, (int, float)):
+                trace.marker.size = trace.marker.size * pt * 0.75
     fig.update_traces(
         colorbar={"tickfont": text, "title": {"font": text}, "thickness": round(12 * pt)},
         selector={"type": "choroplethmap"},
