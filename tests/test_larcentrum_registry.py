@@ -200,11 +200,11 @@ def test_the_map_draws_centres_by_confidence_with_their_sources() -> None:
     assert set(traces) == {
         "Lärcentrum, säker källa",
         "Lärcentrum, trolig källa",
-        "Uppgift på kommunnivå (nätverk), inget namngivet centrum",
+        "Uppgift på kommunnivå (nätverk),<br>inget namngivet centrum",  # two lines: a phone
     }
     hovers = [h for t in traces.values() for h in t["text"]]
     assert all("Källa: https://" in h and "(år " in h for h in hovers)
-    network = traces["Uppgift på kommunnivå (nätverk), inget namngivet centrum"]
+    network = traces["Uppgift på kommunnivå (nätverk),<br>inget namngivet centrum"]
     assert len(network["lat"]) == 6  # Jämtland: 2 named, 6 with the län-wide claim only
     uppsala = _page("map_view", scope="municipality_in_county", county="03")
     sentence = next(

@@ -70,6 +70,16 @@ MAP_FIT = """
       if (!b || meta.fixed || !full || !full.map || !full._size) continue;
       const key = b.join(',') + '|' + gd.clientWidth;
       if (fitted.get(lay) === key) continue;
+      // a map still loading (or replaced by a rerun) is fitted once MapLibre is idle: a
+      // relayout before that threw inside plotly ("reading 'layers'")
+      const sub = full.map._subplot;
+      if (!sub || !sub.map || !sub.map.loaded()) {
+        if (sub && sub.map && !sub.__utbWaits) {
+          sub.__utbWaits = true;
+          sub.map.once('idle', () => { sub.__utbWaits = false; fitMaps(); });
+        }
+        continue;
+      }
       fitted.set(lay, key);
       const size = full._size, lonSpan = Math.max(b[2] - b[0], 1e-6);
       const mercSpan = Math.max(merc(b[3]) - merc(b[1]), 1e-6);
@@ -85,7 +95,7 @@ MAP_FIT = """
         const needed = Math.ceil(mercSpan * 512 * Math.pow(2, zx) / (2 * Math.PI));
         update.height = Math.max(320, Math.round(full.height - size.h + needed));
       }
-      P.relayout(gd, update);
+      P.relayout(gd, update).catch(() => fitted.delete(lay));
     }
   }
 """
