@@ -39,6 +39,22 @@ Age groups are written first-last with an ASCII hyphen everywhere in the data (`
 `16-74`, `25-34`, …); the `coverage` view says which years each has (25-64 only where SCB's
 10-year groups exist). `build_info.schema_version` says which version of this schema a file has.
 
+## Sums you compute yourself
+
+Every count column is BIGINT, and so is every sum the views compute. DuckDB's own `sum()` of an
+integer column is HUGEINT (128 bits), which pandas reads as float64, polars as Decimal(38,0) and
+Parquet as DOUBLE: cast a sum you write, `sum(persons)::BIGINT`, and it stays a whole number in
+every tool (a count of Swedes is far below BIGINT's 9.2 × 10^18).
+
+```sql
+SELECT region_name, sum(persons)::BIGINT AS persons
+FROM population_education
+JOIN region USING (region_code)
+WHERE year = 2019 AND age_group = '25-64' AND region_level = 'county'
+GROUP BY region_name
+ORDER BY persons DESC;
+```
+
 ## Changes in schema version 4
 
 Everything of version 3 keeps its name and meaning; new columns are appended.

@@ -14,7 +14,7 @@ from etl.config import Settings, load_settings
 
 def pytest_report_header(config: pytest.Config) -> str | None:
     if "not live" in (config.getoption("markexpr") or ""):
-        return "live SCB tests deselected: they need network access to SCB; run `uv run pytest -m live`"
+        return "live SCB tests deselected: they need network access to SCB; run `.tools/bin/uv run pytest -m live`"
     return None
 
 

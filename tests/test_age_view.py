@@ -40,7 +40,9 @@ def test_sormland_2019_gap_by_age_against_riket() -> None:
         assert sormland[age] == pytest.approx(want, abs=0.1)
     for age, want in {"25-34": 15.0, "35-44": 14.5, "45-54": 10.1, "55-64": 7.5}.items():
         assert riket[age] == pytest.approx(want, abs=0.1)
-    assert result.headline == "Störst skillnad bland 35–44-åringar: 17,2 p.e. (riket 14,5 p.e.)"
+    assert result.headline == (
+        "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5 p.e.)"
+    )
     assert any("25–64 år: skillnaden 13,0 p.e." in fact for fact in result.facts)
 
 
@@ -93,9 +95,12 @@ def test_age_and_change_slides_render_native_charts() -> None:
     age_charts = [sh.chart for sh in age_slide.shapes if sh.has_chart]
     assert len(age_charts) == 2
     names = [s.name for s in age_charts[1].plots[0].series]
-    assert names == ["Strängnäs (p.e.)", "Södermanlands län (p.e.)", "Riket (p.e.)"]
-    (bars,) = [sh.chart for sh in change_slide.shapes if sh.has_chart]
-    assert len(list(bars.plots[0].categories)) == 22  # 21 län and riket
+    # the region's gap on top in each group, the län's, riket's (PowerPoint lists them upwards)
+    assert names == ["Riket – skillnad", "Södermanlands län – skillnad", "Skillnad"]
+    # the shares with the page's decimals (41 % was 41,1 % on the page)
+    assert "<a:t>42,9\u202f%</a:t>" in age_charts[0]._chartSpace.xml
+    bars = [sh.chart for sh in change_slide.shapes if sh.has_chart]
+    assert sum(len(list(b.plots[0].categories)) for b in bars) == 22  # 21 län and riket
     texts = [sh.text_frame.text for sh in finder_slide.shapes if sh.has_text_frame]
     assert texts[0].startswith("16,7 p.e. är skillnaden mellan kvinnor och män bland 25–34")
 
@@ -122,8 +127,8 @@ def test_the_deck_reaimed_at_a_kommun_moves_the_new_views() -> None:
 @pytest.mark.parametrize(
     ("screen", "params", "expect"),
     [
-        ("age", {"region": "04"}, "Störst skillnad bland 35–44-åringar"),
-        ("change", {"highlight": "04"}, "Södermanland: skillnaden mellan kvinnor och män"),
+        ("age", {"region": "04"}, "Södermanlands län: störst skillnad bland 35–44-åringar"),
+        ("change", {"highlight": "04"}, "Södermanlands län: skillnaden mellan kvinnor och män"),
         ("definitions", {"region": "04", "value": "16"}, "16,7 p.e. är skillnaden"),
     ],
 )

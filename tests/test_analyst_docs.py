@@ -176,6 +176,22 @@ def test_every_example_runs_typed_as_documented(con: duckdb.DuckDBPyConnection, 
             assert data_type == "BIGINT", (column, data_type)
 
 
+def test_sums_an_analyst_writes_are_documented_as_they_behave(
+    con: duckdb.DuckDBPyConnection,
+) -> None:
+    """DuckDB's sum() of an integer is HUGEINT (float64 in pandas, Decimal in polars): the docs
+    say so and give the cast, and the cast really arrives as a 64-bit integer everywhere."""
+    for path in (README, SCHEMA_DOC):
+        assert "sum(persons)::BIGINT" in path.read_text(encoding="utf-8"), path.name
+    plain = con.sql("SELECT sum(persons) AS n FROM population_education")
+    cast = con.sql("SELECT sum(persons)::BIGINT AS n FROM population_education")
+    assert str(plain.types[0]) == "HUGEINT"  # if DuckDB changes this, the docs are stale
+    assert str(cast.types[0]) == "BIGINT"
+    assert str(cast.df()["n"].dtype) == "int64"
+    assert str(cast.pl()["n"].dtype) == "Int64"
+    assert cast.fetchall() == [(int(plain.fetchall()[0][0]),)]
+
+
 def test_catalog_queries_return_only_our_columns(
     con: duckdb.DuckDBPyConnection, catalog: dict[str, tuple[str, list[tuple[str, str]]]]
 ) -> None:

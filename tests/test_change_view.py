@@ -46,7 +46,7 @@ def test_changes_and_ranks_are_the_ranked_tables_own() -> None:
     assert result.chart.references == (("Riket", pytest.approx(riket)),)
     mine = regions.filter(pl.col("region_code") == "04").row(0, named=True)
     assert f"från plats {mine['rank_then']} till {mine['rank_now']} av 21 län" in result.headline
-    assert result.headline.startswith("Södermanland: skillnaden mellan kvinnor och män")
+    assert result.headline.startswith("Södermanlands län: skillnaden mellan kvinnor och män")
 
 
 def test_scopes_like_the_ranking_and_english_ordinals() -> None:

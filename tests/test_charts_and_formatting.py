@@ -33,11 +33,15 @@ FRAME = pl.DataFrame(
 def test_ranking_bars_highlight_and_gap_units() -> None:
     fig = bars.ranking_bars(FRAME, "gap", "T", highlight="04", references=(("Riket", 11.9),))
     (bar,) = fig.data
-    assert list(bar.y) == ["<b>Södermanlands län</b>", "Dalarnas län"]
-    assert list(bar.x) == [13.0, 14.1]
-    assert list(bar.marker.line.width) == [2.5, 0]
-    assert bar.text[0] == "13,0 p.e."
-    assert [s.x0 for s in fig.layout.shapes] == [11.9]
+    # riket a black bar in its place, not a line that value labels sit under
+    assert list(bar.y) == ["<b>Riket</b>", "<b>Södermanlands län</b>", "Dalarnas län"]
+    assert list(bar.x) == [11.9, 13.0, 14.1]
+    assert list(bar.marker.color) == ["#000000", "#F0E442", "#CC79A7"]
+    assert list(bar.marker.line.width) == [0, 2.5, 0]
+    assert list(bar.text) == ["11,9 p.e.", "13,0 p.e.", "14,1 p.e."]
+    assert not fig.layout.shapes
+    # the right margin holds the longest label ("14,1 p.e." beside the longest bar)
+    assert fig.layout.margin.r >= 9 * 0.55 * 14
 
 
 def test_dumbbell_sorted_by_gap_with_both_sexes() -> None:

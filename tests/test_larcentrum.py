@@ -312,8 +312,15 @@ def test_good_import_replaces_list_and_database(installed: Settings, tmp_path: P
             "SELECT distance_km_to_nearest FROM municipality_access WHERE region_code = '0482'"
         )
         assert flen.fetchone() == (0.0,)
+        # the list the database was built from is a source, with the sha256 of the file the
+        # list has become (the normalised copy, not the uploaded one)
+        recorded = con.execute(
+            "SELECT sha256 FROM source WHERE source_id = 'registry:larcentrum_list'"
+        ).fetchall()
     saved = installed.larcentrum_path.read_text(encoding="utf-8")
     assert saved.splitlines()[0] == HEADER and "Lärcentrum Flen,0482" in saved
+    assert recorded == [(_digest(installed.larcentrum_path),)]
+    assert not list(installed.larcentrum_path.parent.glob(".*.tmp"))
 
 
 def test_bad_import_changes_nothing(installed: Settings, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.data import registry_diff
 from etl.build import GAZETTEER_CACHE
+from etl.config import PROJECT_ROOT
 from etl.errors import SourceError
 from etl.larcentrum.evidence import KOMMUN_FILE, NAMED_FILE, read_evidence
 from etl.larcentrum.registry import validate
@@ -75,7 +76,7 @@ def test_the_evidence_loads_with_every_kommun_mapped(data_dir: Path) -> None:
     assert len(both) == 93 + 1 + 6
 
 
-def test_the_evidence_files_are_sources_with_their_sha256(
+def test_the_list_and_the_evidence_files_are_sources_with_their_sha256(
     con: duckdb.DuckDBPyConnection, data_dir: Path
 ) -> None:
     rows = dict(
@@ -84,8 +85,11 @@ def test_the_evidence_files_are_sources_with_their_sha256(
         ).fetchall()
     )
     assert rows == {
-        f"{EVIDENCE}/{name}": sha256_of(data_dir / EVIDENCE / name)
-        for name in (KOMMUN_FILE, NAMED_FILE)
+        "data/larcentrum.csv": sha256_of(PROJECT_ROOT / "data" / "larcentrum.csv"),
+        **{
+            f"{EVIDENCE}/{name}": sha256_of(data_dir / EVIDENCE / name)
+            for name in (KOMMUN_FILE, NAMED_FILE)
+        },
     }
 
 
@@ -195,11 +199,11 @@ def test_the_map_draws_centres_by_confidence_with_their_sources() -> None:
     assert set(traces) == {
         "Lärcentrum, säker källa",
         "Lärcentrum, trolig källa",
-        "Uppgift på kommunnivå (nätverk), inget namngivet centrum",
+        "Uppgift på kommunnivå (nätverk),<br>inget namngivet centrum",  # two lines: a phone
     }
     hovers = [h for t in traces.values() for h in t["text"]]
     assert all("Källa: https://" in h and "(år " in h for h in hovers)
-    network = traces["Uppgift på kommunnivå (nätverk), inget namngivet centrum"]
+    network = traces["Uppgift på kommunnivå (nätverk),<br>inget namngivet centrum"]
     assert len(network["lat"]) == 6  # Jämtland: 2 named, 6 with the län-wide claim only
     uppsala = _page("map", scope="municipality_in_county", county="03")
     sentence = next(

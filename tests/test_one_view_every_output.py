@@ -135,7 +135,9 @@ def test_map_pictures_name_and_mark_the_chosen_kommun() -> None:
     result, _ = registry.compute("map", {"highlight": "0486"}, "sv")
     picture = pictures.titled(result)
     labels = [a.text for a in picture.layout.annotations if a.name == "map_label"]
-    assert "<b>Strängnäs</b>" in labels and "Flen" in labels and len(labels) == 9
+    # names only where they fit inside their kommun at 12 pt: Oxelösund's is left to the table
+    assert "<b>Strängnäs</b>" in labels and "Flen" in labels and "Oxelösund" not in labels
+    assert 7 <= len(labels) < 9
     outlines = [t for t in picture.data if t.type == "choroplethmap" and t.showscale is False]
     assert any(list(t.locations) == ["0486"] for t in outlines)
 

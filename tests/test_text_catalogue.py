@@ -91,12 +91,13 @@ def test_t_fills_in_the_readers_language() -> None:
     assert t("only_for", "sv", context="Åldern", years="2019–2023", value="2015", shown="2023") == (
         "Åldern finns för 2019–2023, inte för 2015; visar 2023."
     )
-    values = {"ages": "35–44", "gap": "17,2 p.e.", "country": "riket", "ref": "14,5 p.e."}
+    values = {"name": "Södermanlands län", "ages": "35–44", "gap": "17,2 p.e."}
+    values |= {"country": "riket", "ref": "14,5 p.e."}
     assert t("age_largest", "sv", **values) == (
-        "Störst skillnad bland 35–44-åringar: 17,2 p.e. (riket 14,5 p.e.)"
+        "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5 p.e.)"
     )
     assert t("age_largest", "en", **values) == (
-        "Largest gap among those aged 35–44: 17,2 p.e. (Sweden 14,5 p.e.)"
+        "Södermanlands län: largest gap among those aged 35–44, 17,2 p.e. (Sweden 14,5 p.e.)"
     )
 
 

@@ -8,6 +8,7 @@ import json
 import struct
 import zlib
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -66,11 +67,31 @@ def test_every_slide_has_headline_subtitle_source_and_notes(pptx_file: Deck) -> 
         assert footer.endswith("Senaste data")
         notes = slide.notes_slide.notes_text_frame.text
         assert notes.startswith(rendered.headline) and "Definition:" in notes
-    assert _texts(pptx_file.slides[1])[0].startswith("Södermanland: 20 av 21 län för kvinnorna")
+    assert _texts(pptx_file.slides[1])[0].startswith(
+        "Södermanlands län: 20 av 21 län för kvinnorna"
+    )
+
+
+def _charts(slide: object) -> list[Any]:
+    """A slide's charts, left to right (a long ranking is two charts side by side)."""
+    return [sh.chart for sh in slide.shapes if sh.has_chart]  # type: ignore[attr-defined]
+
+
+def _bars(slide: object) -> dict[str, float]:
+    """Every category of a slide's bar charts and its value."""
+    return {
+        name: value
+        for chart in _charts(slide)
+        for name, value in zip(
+            chart.plots[0].categories,
+            chart.plots[0].series[0].values,
+            strict=True,
+        )
+    }
 
 
 def test_pptx_charts_are_native_and_equal_the_database(pptx_file: Deck, db_path: Path) -> None:
-    charts = [next((sh.chart for sh in s.shapes if sh.has_chart), None) for s in pptx_file.slides]
+    charts = [next(iter(_charts(s)), None) for s in pptx_file.slides]
     kinds = [c.chart_type if c else None for c in charts]
     assert kinds == [
         XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -79,10 +100,10 @@ def test_pptx_charts_are_native_and_equal_the_database(pptx_file: Deck, db_path:
         None,
         XL_CHART_TYPE.LINE_MARKERS,
     ]
-    for chart, column in ((charts[1], "women_share"), (charts[2], "men_share")):
-        assert chart is not None
-        (series,) = chart.plots[0].series
-        got = dict(zip(chart.plots[0].categories, series.values, strict=True))
+    for slide, column in ((pptx_file.slides[1], "women_share"), (pptx_file.slides[2], "men_share")):
+        # 21 län and riket at 16 pt: two charts side by side, one value axis
+        assert len(_charts(slide)) == 2
+        got = _bars(slide)
         riket = got.pop("Riket")  # riket is a labelled reference bar among the län
         assert got == pytest.approx(_shares(db_path, column))
         with duckdb.connect(str(db_path), read_only=True) as con:
@@ -103,23 +124,24 @@ def _xml(chart: object) -> str:
 
 
 def test_charts_are_labelled_coloured_and_highlighted(pptx_file: Deck) -> None:
-    overview, women = (
-        next(sh.chart for sh in pptx_file.slides[i].shapes if sh.has_chart) for i in (0, 1)
-    )
+    overview = _charts(pptx_file.slides[0])[0]
     xml = _xml(overview)
-    # every number labelled as Swedish text; percentage axis; the sex colours
+    # every number labelled as Swedish text; percentage axis in whole per cent; the sex colours
     assert "<a:t>41,1\u202f%</a:t>" in xml and "<a:t>28,1\u202f%</a:t>" in xml
-    assert 'formatCode="0&quot; %&quot;"' in xml and 'sourceLinked="0"' in xml
+    assert 'formatCode="0&quot;\u202f%&quot;"' in xml and 'sourceLinked="0"' in xml
     for colour in ("D55E00", "0072B2", "009E73"):
         assert f'<a:srgbClr val="{colour}"/>' in xml
-    xml = _xml(women)
-    categories = list(women.plots[0].categories)
-    points = women.plots[0].series[0].points
     fills = {
-        name: points[i].format.fill.fore_color.rgb
-        for i, name in enumerate(categories)
+        name: point.format.fill.fore_color.rgb
+        for women in _charts(pptx_file.slides[1])
+        for name, point in zip(
+            women.plots[0].categories,
+            women.plots[0].series[0].points,
+            strict=True,
+        )
         if name in ("Södermanlands län", "Riket")
     }
+    xml = "".join(_xml(chart) for chart in _charts(pptx_file.slides[1]))
     assert str(fills["Södermanlands län"]) == "F0E442"  # the highlighted region
     assert str(fills["Riket"]) == "000000"  # riket as a labelled reference
     assert "<a:t>49,8\u202f%</a:t>" in xml and 'val="1"' in xml  # tickLblSkip: every label
@@ -129,22 +151,30 @@ def test_charts_are_labelled_coloured_and_highlighted(pptx_file: Deck) -> None:
     # colour says the sex, riket's lines are dashed: riket's women and men are told apart
     assert colours == ["D55E00", "0072B2", "D55E00", "0072B2"]
     dashes = {
-        n: s.format.line.dash_style for n, s in zip(names, trend.plots[0].series, strict=True)
+        n.split(":")[0]: s.format.line.dash_style
+        for n, s in zip(names, trend.plots[0].series, strict=True)
     }
     assert dashes["Riket – kvinnor"] == dashes["Riket – män"] is not None
     assert dashes["Södermanlands län – kvinnor"] is None
+    # each line's last value in its legend entry, not as labels that sat on each other
+    assert "Södermanlands län – kvinnor: 37,5\u202f% 2022" in names
+    assert "dLbl" not in _xml(trend)
 
 
-def test_the_gap_chart_is_clustered_bars_with_the_gap_in_its_labels() -> None:
+def test_the_gap_slide_ranks_the_gap_with_riket_among_the_regions() -> None:
     deck = model.Deck("t", [Slide("gap", {"scope": "county", "highlight": "04"})])
     prs = Presentation(io.BytesIO(pptx_export.build(deck)))
-    chart = next(sh.chart for sh in prs.slides[0].shapes if sh.has_chart)
-    assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
-    assert [s.name for s in chart.plots[0].series] == ["Män", "Kvinnor"]
-    categories = list(chart.plots[0].categories)
-    assert "Södermanlands län (+13,0 p.e.)" in categories and "Riket (+11,9 p.e.)" in categories
-    assert "hiLowLines" not in _xml(chart)
-    assert _texts(prs.slides[0])[0].startswith("Södermanland: ")
+    charts = _charts(prs.slides[0])
+    assert len(charts) == 2  # 22 rows of 16-pt names: two columns, one value axis
+    assert charts[0].chart_type == XL_CHART_TYPE.BAR_CLUSTERED
+    gaps = _bars(prs.slides[0])
+    assert gaps["Södermanlands län"] == pytest.approx(13.0, abs=0.05)
+    assert gaps["Riket"] == pytest.approx(11.9, abs=0.05)
+    # the largest gap on top (PowerPoint draws a bar chart's first category at the bottom)
+    assert max(gaps, key=lambda name: gaps[name]) == list(charts[0].plots[0].categories)[-1]
+    xml = "".join(_xml(chart) for chart in charts)
+    assert "<a:t>13,0 p.e.</a:t>" in xml and 'formatCode="0&quot; p.e.&quot;"' in xml
+    assert _texts(prs.slides[0])[0].startswith("Södermanlands län: ")
 
 
 def test_map_slide_is_a_picture(pptx_file: Deck) -> None:

@@ -40,14 +40,16 @@ def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
 
     spec = result.chart
     geojson, outlines = places.map_shapes(spec.level, set(spec.frame["region_code"]), spec.county)
+    # each region's box: a name is written only where it fits inside it (map_fit.apply)
+    boxes = {
+        feature["id"]: box
+        for feature in geojson["features"]
+        if (box := map_fit.bounds_of({"features": [feature]}))
+    }
     if spec.level == "municipality":
         points = places.label_points()
     else:
-        points = {}
-        for feature in geojson["features"]:
-            box = map_fit.bounds_of({"features": [feature]})
-            if box:
-                points[feature["id"]] = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        points = {code: ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2) for code, b in boxes.items()}
     urls = (
         (None, None)
         if inline_shapes
@@ -68,4 +70,5 @@ def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
         urls,
         spec.highlight,
         points,
+        boxes,
     )

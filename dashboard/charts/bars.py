@@ -3,16 +3,20 @@ by side, and one region under every definition."""
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 import polars as pl
 
 from dashboard.charts.theme import (
     COLOURS,
+    bar_colour,
     format_value,
+    label_room,
     layout,
     percent_axis,
     points_axis,
-    reference_lines,
+    ranked_rows,
     region_names,
     value_column,
 )
@@ -28,43 +32,44 @@ def ranking_bars(
     highlight: str | None = None,
     references: tuple[tuple[str, float], ...] = (),
 ) -> go.Figure:
-    """Regions sorted by one value (women, men, total or gap), riket as a reference line."""
+    """Regions sorted by one value (women, men, total or gap); riket (and a kommungrupp) a black
+    bar among them, so every value label stands clear at the end of its own bar."""
     column = value_column(show)
-    regions = frame.filter(pl.col("region_level") != "country").drop_nulls(column).sort(column)
-    colours = [
-        COLOURS["highlight"] if code == highlight else COLOURS[show]
-        for code in regions["region_code"]
-    ]
-    values = regions[column].to_list()
-    names = [
-        f"<b>{n}</b>" if c == highlight else n
-        for n, c in zip(regions["region_name"], regions["region_code"], strict=True)
-    ]
-    outline = [2.5 if code == highlight else 0 for code in regions["region_code"]]
+    regions = frame.filter(pl.col("region_level") != "country").drop_nulls(column)
+    rows = ranked_rows(regions, column, references)
+    values = [value for _, value, _ in rows]
+    texts = [format_value(v, show, lang) for v in values]
+    marked = {code for _, _, code in rows if code == highlight or code.startswith("ref")}
     fig = go.Figure(
         go.Bar(
-            y=names,
+            y=[f"<b>{n}</b>" if c in marked else n for n, _, c in rows],
             x=values,
             orientation="h",
-            marker={"color": colours, "line": {"color": "#000000", "width": outline}},
-            text=[format_value(v, show, lang) for v in values],
+            marker={
+                "color": [bar_colour(c, highlight, COLOURS[show]) for _, _, c in rows],
+                "line": {
+                    "color": "#000000",
+                    "width": [2.5 if c == highlight else 0 for *_, c in rows],
+                },
+            },
+            text=texts,
             textposition="outside",
             cliponaxis=False,
-            customdata=regions["region_code"].to_list(),
+            customdata=[c for *_, c in rows],
             hovertemplate="%{y}: %{text}<extra></extra>",
             name=show_label(show, lang),
         )
     )
-    reference_lines(fig, references, show, lang)
     axis = percent_axis(lang) if show != "gap" else points_axis(lang)
     return layout(
         fig,
         title,
         lang,
         xaxis=axis,
-        height=max(420, 22 * regions.height + 160),
+        height=max(420, 22 * len(rows) + 160),
         showlegend=False,
         yaxis={"automargin": True, "dtick": 1},
+        margin={"l": 10, "r": label_room(texts), "t": 80, "b": 40},
     )
 
 
@@ -141,11 +146,25 @@ def compare_bars(frame: pl.DataFrame, title: str, lang: str = "sv") -> go.Figure
     return layout(fig, title, lang, barmode="group", yaxis=percent_axis(lang), height=520)
 
 
-def definition_bars(frame: pl.DataFrame, title: str, lang: str = "sv") -> go.Figure:
+#: A definition's label is wrapped to lines this long: the whole label fits beside the bars of a
+#: phone (one line of ~60 characters started left of the screen)
+LABEL_CHARS = 24
+
+
+def _wrapped(label: str, chars: int = LABEL_CHARS) -> str:
+    """ "25–64 år · nivå 5–7 · okänd nivå i nämnaren (Kolada N01982)" on short lines."""
+    parts = [textwrap.wrap(part, chars) or [part] for part in label.split(" · ")]
+    return "<br>".join(line for part in parts for line in part)
+
+
+def definition_bars(
+    frame: pl.DataFrame, title: str, lang: str = "sv", label_chars: int = LABEL_CHARS
+) -> go.Figure:
     """Women and men under every definition (the "Vilken siffra stämmer?" panel), one row per
     definition, labelled on two lines so long definition names stay readable."""
     rows = frame.reverse()  # Plotly draws the first category at the bottom
-    labels = [label.replace(" · ", "<br>", 1) for label in rows["region_name"]]
+    labels = [_wrapped(label, label_chars) for label in rows["region_name"]]
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
     fig = go.Figure()
     for sex in ("men", "women"):
         values = rows[f"{sex}_share"].to_list()
@@ -167,7 +186,7 @@ def definition_bars(frame: pl.DataFrame, title: str, lang: str = "sv") -> go.Fig
         barmode="group",
         xaxis=percent_axis(lang),
         yaxis={"automargin": True},
-        height=max(420, 62 * rows.height + 160),
+        height=max(420, max(62, 17 * lines + 12) * rows.height + 160),
         margin={"l": 10, "r": 70, "t": 80, "b": 40},  # room for the value labels outside the bars
         legend={
             "orientation": "h",

@@ -79,29 +79,79 @@ def paper_position(
     return x, y
 
 
+#: A name's width per character (em) and its height (em) as a map label draws it
+LABEL_CHAR_EM, LABEL_LINE_EM = 0.55, 1.25
+
+
+def _box_px(
+    box: Sequence[float], centre: dict[str, float], zoom: float, width: int, height: int
+) -> tuple[float, float, float, float]:
+    """A region's box on the plot, in pixels from the plot's left and bottom."""
+    x0, y0 = paper_position(box[0], box[1], centre, zoom, width, height)
+    x1, y1 = paper_position(box[2], box[3], centre, zoom, width, height)
+    return x0 * width, y0 * height, x1 * width, y1 * height
+
+
+def placed(
+    labels: list[list[Any]],
+    centre: dict[str, float],
+    zoom: float,
+    width: int,
+    height: int,
+    size: int,
+) -> list[tuple[float, float, str, bool]]:
+    """(x, y, name, marked) in paper coordinates of the names that fit: inside their region's
+    box at `size` px and clear of every name already placed (the marked region's first). The
+    others are left to the table: a 5-pt name on a projector helps nobody."""
+    out: list[tuple[float, float, str, bool]] = []
+    taken: list[tuple[float, float, float, float]] = []
+    for lon, lat, name, marked, *box in sorted(labels, key=lambda label: not label[3]):
+        x, y = paper_position(lon, lat, centre, zoom, width, height)
+        if not (0 <= x <= 1 and 0 <= y <= 1):
+            continue
+        text_size = size + (3 if marked else 0)
+        w, h = len(name) * LABEL_CHAR_EM * text_size, LABEL_LINE_EM * text_size
+        px, py = x * width, y * height
+        rect = (px - w / 2, py - h / 2, px + w / 2, py + h / 2)
+        if any(box):
+            left, bottom, right, top = _box_px(box, centre, zoom, width, height)
+            fits = right - left >= w and top - bottom >= h
+        else:
+            fits = True
+        clear = all(
+            rect[2] <= o[0] or rect[0] >= o[2] or rect[3] <= o[1] or rect[1] >= o[3] for o in taken
+        )
+        if (fits or marked) and clear:
+            out.append((x, y, name, marked))
+            taken.append(rect)
+    return out
+
+
 def apply(fig: Any, width: int, height: int, label_size: int = 12) -> None:
     """Re-fit a map figure whose bounds it carries to a plot area of width×height, and name
-    the regions it carries labels for. Labels are annotations placed for this size: a picture
-    or slide does not pan, so they stay on their regions (a page's map pans, so it has none)."""
+    the regions whose names fit (at `label_size` px). Labels are annotations placed for this
+    size: a picture or slide does not pan, so they stay on their regions (a page's map pans,
+    so it has none)."""
     meta = fig.layout.meta
     if not isinstance(meta, dict) or not meta.get("bounds"):
         return
     centre, zoom = fit(tuple(meta["bounds"]), width, height)
-    fig.update_layout(map={"center": centre, "zoom": zoom})
+    # fitted for this size and labelled: the page's script must not re-fit it to the browser
+    fig.update_layout(map={"center": centre, "zoom": zoom}, meta={**meta, "fixed": True})
     kept = [a for a in fig.layout.annotations if a.name != "map_label"]
     fig.layout.annotations = kept
-    for lon, lat, name, marked in meta.get("labels") or []:
-        x, y = paper_position(lon, lat, centre, zoom, width, height)
-        if 0 <= x <= 1 and 0 <= y <= 1:
-            fig.add_annotation(
-                x=x,
-                y=y,
-                xref="paper",
-                yref="paper",
-                text=f"<b>{name}</b>" if marked else name,
-                showarrow=False,
-                font={"size": label_size + (3 if marked else 0), "color": "#111111"},
-                bgcolor="rgba(255,255,255,0.85)" if marked else "rgba(255,255,255,0.6)",
-                borderpad=1,
-                name="map_label",
-            )
+    for x, y, name, marked in placed(
+        meta.get("labels") or [], centre, zoom, width, height, label_size
+    ):
+        fig.add_annotation(
+            x=x,
+            y=y,
+            xref="paper",
+            yref="paper",
+            text=f"<b>{name}</b>" if marked else name,
+            showarrow=False,
+            font={"size": label_size + (3 if marked else 0), "color": "#111111"},
+            bgcolor="rgba(255,255,255,0.85)" if marked else "rgba(255,255,255,0.6)",
+            borderpad=1,
+            name="map_label",
+        )

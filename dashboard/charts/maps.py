@@ -26,8 +26,9 @@ from dashboard.charts.theme import (
 )
 from dashboard.text.i18n import t
 
-#: The plot area of a map on a page (the figure is 760 px high; the page about 1000 px wide).
-MAP_AREA = (1000, 620)
+#: The plot area of a map on a page (the figure is 760 px high; the page about 1000 px wide);
+#: the page's script re-fits the map to the plot area it really has (a phone's is 360 px wide).
+MAP_AREA = (1000, 600)
 #: Up to this many regions are named on a picture of the map (a län's kommuner: at most 49).
 MAX_LABELS = 60
 
@@ -80,17 +81,21 @@ def _outline(fig: go.Figure, geojson: Any, codes: list[str], width: float, colou
 
 
 def labels(
-    rows: pl.DataFrame, points: dict[str, tuple[float, float]], highlight: str | None
+    rows: pl.DataFrame,
+    points: dict[str, tuple[float, float]],
+    highlight: str | None,
+    boxes: dict[str, map_fit.Bounds] | None = None,
 ) -> list[list[Any]]:
-    """[lon, lat, name, marked] for the regions a picture names: all of them where they fit,
-    else only the marked one."""
+    """[lon, lat, name, marked, west, south, east, north] for the regions a picture may name
+    (a map of a län's kommuner: all of them; of many: only the marked one). The box is the
+    region's: `map_fit.apply` writes a name only where it fits inside it."""
     named = (
         rows
         if rows.height <= MAX_LABELS
         else rows.filter(pl.col("region_code") == (highlight or ""))
     )
     return [
-        [*points[code], name, code == highlight]
+        [*points[code], name, code == highlight, *(boxes or {}).get(code, (0, 0, 0, 0))]
         for code, name in zip(named["region_code"], named["region_name"], strict=True)
         if code in points
     ]
@@ -108,6 +113,7 @@ def choropleth(
     urls: tuple[str | None, str | None] = (None, None),
     highlight: str | None = None,
     points: dict[str, tuple[float, float]] | None = None,
+    boxes: dict[str, map_fit.Bounds] | None = None,
 ) -> go.Figure:
     """Regions coloured by a value, the marked one outlined, known lärcentrum as markers by
     confidence, kommuner with only kommun-level evidence apart. Hover shows value and ranks.
@@ -124,9 +130,16 @@ def choropleth(
             text=_hover(rows, show, lang),
             hovertemplate="%{text}<extra></extra>",
             marker={"line": {"width": 0.4, "color": "white"}},
+            # under the map, across it: a bar beside it took a fifth of a phone's width
             colorbar={
-                "title": {"text": t("pp_short", lang) if show == "gap" else "%"},
-                "thickness": 14,
+                "title": {"text": t("pp_short", lang) if show == "gap" else "%", "side": "right"},
+                "orientation": "h",
+                "x": 0.5,
+                "xanchor": "center",
+                "y": -0.02,
+                "yanchor": "top",
+                "len": 0.9,
+                "thickness": 12,
             },
             **colour_scale(values, show),
         )
@@ -146,7 +159,7 @@ def choropleth(
         map={"style": "white-bg", "center": centre, "zoom": zoom},
         meta={
             "bounds": list(bounds) if bounds else None,
-            "labels": labels(rows, points or {}, highlight),
+            "labels": labels(rows, points or {}, highlight, boxes),
         },
         # the marker legend says what each marker means, even when only one kind is on the map
         showlegend=any(trace.type == "scattermap" for trace in fig.data),
@@ -157,14 +170,13 @@ def choropleth(
         lang,
         height=760,
         margin={"l": 0, "r": 0, "t": 70, "b": 10},
-        # the marker legend sits in the sea west of Norway, clear of the title and the map
+        # the marker legend above the map, never over a county (it covered Norrbotten's north)
         legend={
-            "orientation": "v",
-            "x": 0.01,
-            "y": 0.98,
+            "orientation": "h",
+            "x": 0,
+            "y": 1.01,
             "xanchor": "left",
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.85)",
+            "yanchor": "bottom",
             "font": {"size": 12},
         },
     )

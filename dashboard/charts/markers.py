@@ -17,7 +17,8 @@ CONFIDENCE_STYLE = {
         "#F0E442",
         10,
         {
-            "sv": "Lärcentrum, listat utan källa i underlaget",
+            # two lines: one line was wider than a phone's map
+            "sv": "Lärcentrum, listat utan<br>källa i underlaget",
             "en": "Centre, listed without evidence",
         },
     ),
@@ -26,8 +27,8 @@ NETWORK_STYLE = (
     "#CC79A7",
     9,
     {
-        "sv": "Uppgift på kommunnivå (nätverk), inget namngivet centrum",
-        "en": "Kommun-level evidence (network), no named centre",
+        "sv": "Uppgift på kommunnivå (nätverk),<br>inget namngivet centrum",
+        "en": "Kommun-level evidence (network),<br>no named centre",
     },
 )
 

@@ -3,6 +3,7 @@ the source line that pictures carry inside them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import plotly.graph_objects as go
@@ -83,21 +84,40 @@ def layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
     return fig
 
 
-def reference_lines(
-    fig: go.Figure, references: tuple[tuple[str, float], ...], show: str, lang: str, axis: str = "x"
-) -> None:
-    """Riket (and a kommungrupp) as labelled lines across the bars."""
-    for index, (label, value) in enumerate(references):
-        line = {
-            "line_dash": REFERENCE_DASHES[index % len(REFERENCE_DASHES)],
-            "line_color": COLOURS["country"] if index == 0 else "#555555",
-            "annotation_text": f"{label} {format_value(value, show, lang)}",
-            "annotation_position": "top" if index == 0 else "bottom",
-        }
-        if axis == "x":
-            fig.add_vline(x=value, **line)
-        else:
-            fig.add_hline(y=value, **line)
+#: A reference value's bar: riket black, a kommungrupp dark grey.
+REFERENCE_COLOURS = ("#000000", "#555555")
+#: Average width of a label's character in em (Source Sans / Arial digits, signs and units),
+#: rounded up so a margin made from it is never short.
+CHAR_EM = 0.6
+
+
+def label_room(texts: list[str], size: float = 14) -> int:
+    """Pixels the longest value label takes beside its bar: the margin that keeps it on the
+    screen (Plotly's own margin does not count text written outside a bar)."""
+    longest = max((len(re.sub(r"<[^>]+>", "", t)) for t in texts), default=0)
+    return round(longest * CHAR_EM * size) + 8
+
+
+def ranked_rows(
+    regions: pl.DataFrame, column: str, references: tuple[tuple[str, float], ...]
+) -> list[tuple[str, float, str]]:
+    """(name, value, code) of the regions and of each reference value (riket, a kommungrupp,
+    coded `ref0`, `ref1`), smallest first as Plotly draws bars from the bottom. A reference is a
+    bar among the bars, not a line across them: a line ran through the labels it crossed."""
+    rows = [
+        (str(name), float(value), str(code))
+        for name, value, code in zip(
+            regions["region_name"], regions[column], regions["region_code"], strict=True
+        )
+    ]
+    rows += [(label, float(value), f"ref{i}") for i, (label, value) in enumerate(references)]
+    return sorted(rows, key=lambda row: row[1])
+
+
+def bar_colour(code: str, highlight: str | None, colour: str) -> str:
+    if code.startswith("ref"):
+        return REFERENCE_COLOURS[min(int(code[3:]), len(REFERENCE_COLOURS) - 1)]
+    return COLOURS["highlight"] if code == highlight else colour
 
 
 def with_source(fig: go.Figure, source: str, bottom: int) -> go.Figure:

@@ -27,6 +27,7 @@ from dashboard.model.regions import (  # noqa: F401
 from dashboard.model.scope import (  # noqa: F401
     KOMMUNGRUPP_SCOPE,
     SCOPES,
+    among,
     peers_frame,
     scope_label,
     scope_params,
@@ -39,6 +40,8 @@ AGE_DEFAULT = "25-64"
 #: The totals, listed apart from the 10-year groups (and before them: 25-64 is the standard).
 AGE_TOTALS = ("25-64", "16-74")
 SHOW = ("women", "men", "total", "gap")
+#: what a notice names when an age group has one year and the page needs several
+SINGLE_YEAR = "single_year"
 
 
 # ---- the data's own lists -------------------------------------------------------------------
@@ -86,7 +89,12 @@ def age_param(multi_year_only: bool = False, ten_year_only: bool = False) -> Par
             return "25-34" if "25-34" in groups else groups[0]
         return AGE_DEFAULT if AGE_DEFAULT in groups else groups[0]
 
-    return Param("age", "age", options, default, _age_label, shared_as="age")
+    def elsewhere(raw: str, values: Values) -> str | None:
+        """An age group of one year where a page needs several: the notice says why."""
+        single = multi_year_only and len(queries.available_periods().get(raw, [])) == 1
+        return SINGLE_YEAR if single else None
+
+    return Param("age", "age", options, default, _age_label, shared_as="age", elsewhere=elsewhere)
 
 
 def _years(values: Values) -> list[str]:

@@ -74,7 +74,8 @@ class Param:
 
 @dataclass(frozen=True)
 class Notice:
-    """A link value that was not used. `reason`: invalid | too_many | not_for."""
+    """A link value that was not used. `reason`: invalid | too_many | not_for | remembered (the
+    user's choice on another page, which this page cannot show)."""
 
     key: str
     value: str
@@ -96,6 +97,23 @@ def _default(param: Param, values: Values, context: Context, options: list[str])
     return default if default in options or not options else options[0]
 
 
+def _forgotten(
+    param: Param, values: Values, context: Context, options: list[str], default: str
+) -> list[Notice]:
+    """The user's choice on another page that this page cannot show (16-24 has one year, and a
+    trend needs several): said, never silently replaced. A choice that still means something
+    here (a kommun marked on the län ranking becomes its län) is carried without a word."""
+    before = context.remembered.get(param.shared_as or "") if param.shared_as else None
+    if not before or param.multi or before in options or before == default:
+        return []
+    if param.carry(before, values) is not None:
+        return []
+    depends_on = param.elsewhere(before, values)
+    if depends_on:
+        return [Notice(param.key, before, default, "not_for", depends_on)]
+    return [Notice(param.key, before, default, "remembered")]
+
+
 def resolve_one(
     param: Param, raw: str | None, values: Values, context: Context
 ) -> tuple[str, list[Notice]]:
@@ -103,7 +121,7 @@ def resolve_one(
     options = list(param.options(values))
     default = _default(param, values, context, options)
     if raw is None:
-        return default, []
+        return default, _forgotten(param, values, context, options, default)
     if len(raw) > MAX_VALUE_CHARS:
         return default, [Notice(param.key, raw, default)]
     if param.multi:

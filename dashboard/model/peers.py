@@ -58,11 +58,6 @@ def ranked(frame: pl.DataFrame, show: str) -> pl.DataFrame:
     )
 
 
-def _short(name: str) -> str:
-    """Södermanlands län → Södermanland, as a presenter says it; kommuner keep their name."""
-    return name[:-5].rstrip("s") if name.endswith("s län") else name.removesuffix(" län")
-
-
 FOR_WHOM = {
     "sv": {
         "women": "för kvinnorna",
@@ -75,8 +70,9 @@ FOR_WHOM = {
 
 
 def sentence(frame: pl.DataFrame, show: str, values: Values, lang: str, scope: str) -> str:
-    """With a marked region: "Södermanland: 20 av 21 län för kvinnorna (41,1 %) 2019 — högst
-    Stockholm 57,0 %, riket 49,8 %". Without: the top, the bottom and riket."""
+    """With a marked region: "Södermanlands län: 20 av 21 län för kvinnorna (41,1 %) 2019 —
+    högst Stockholms län 57,0 %, riket 49,8 %". Without: the top, the bottom and riket. Regions
+    by their own name, as every headline names them."""
     column = value_column(show)
     rows = ranked(frame, show)
     year = values["year"]
@@ -96,17 +92,14 @@ def sentence(frame: pl.DataFrame, show: str, values: Values, lang: str, scope: s
     if highlight in codes:
         place = codes.index(highlight) + 1
         row = rows.row(place - 1, named=True)
-        of = "av" if lang == "sv" else "of"
-        where = (
-            t("in_scope", lang, scope=scope) if values["scope"] != "county" else t("county", lang)
-        )
+        rank = t("rank_among", lang, rank=place, n=rows.height, among=common.among(values, lang))
         lead = (
-            f"{_short(row['region_name'])}: {place} {of} {rows.height} {where} "
+            f"{row['region_name']}: {rank} "
             f"{FOR_WHOM[lang][show]} ({fmt(row[column], show, lang)}) {year}"
         )
         other = top if place != 1 else bottom
         word = t("highest", lang) if place != 1 else t("lowest", lang)
-        tail = f"{word} {_short(other['region_name'])} {fmt(other[column], show, lang)}"
+        tail = f"{word} {other['region_name']} {fmt(other[column], show, lang)}"
         return f"{lead} — {tail}" + (f", {riket}" if riket else "")
     return (
         f"{scope}, {who} {year}: {t('highest', lang)} {top['region_name']} "
@@ -145,12 +138,13 @@ def rank_fact(frame: pl.DataFrame, show: str, values: Values, lang: str) -> tupl
     if highlight not in codes:
         return ()
     row = rows.row(codes.index(highlight), named=True)
-    scope = common.scope_label(values, lang)
+    rank = codes.index(highlight) + 1
     text = f"{row['region_name']}: " + t(
-        "rank_in", lang, rank=codes.index(highlight) + 1, n=rows.height, where=scope
+        "rank_among", lang, rank=rank, n=rows.height, among=common.among(values, lang)
     )
     national = row.get("rank_gap" if show == "gap" else f"rank_{show}")
-    if values["scope"] != "county" and national is not None:
+    # a part of the kommuner: the place among all of them too
+    if values["scope"] not in ("county", "municipality") and national is not None:
         text += " · " + t(
             "rank_of", lang, rank=national, n=row["n_regions"], level=t("municipality", lang)
         )

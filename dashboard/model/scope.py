@@ -118,7 +118,7 @@ def scope_params(default_scope: str, county_shows_kommuner: bool) -> list[Param]
             "highlight",
             shown,
             highlight_default,
-            lambda code, lang: region_name(code, lang) if code else "–",
+            lambda code, lang: region_name(code, lang) if code else t("no_region_marked", lang),
             carry=carry_highlight,
             shared_as="region",
         ),
@@ -136,6 +136,20 @@ def scope_label(values: Values, lang: str) -> str:
             f"{t('kommungrupp', lang)} {values['group']} {kommungrupper().get(values['group'], '')}"
         )
     return t("all_municipalities", lang)
+
+
+def among(values: Values, lang: str) -> str:
+    """Where a rank is counted, as a sentence says it after "19 av 21": "län", "i Södermanlands
+    län", "kommuner", "i kommungrupp B4 …" (never the scope's menu label, "Län" / "Counties")."""
+    scope = values["scope"]
+    if scope == "county":
+        return t("county", lang)
+    if scope == "municipality":
+        return t("municipality", lang)
+    if scope == KOMMUNGRUPP_SCOPE:
+        group = values["group"]
+        return t("in_kommungrupp", lang, group=f"{group} {kommungrupper().get(group, '')}".strip())
+    return t("in_scope", lang, scope=region_name(values["county"], lang))
 
 
 def peers_frame(values: Values) -> pl.DataFrame:

@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard.data import queries
 from dashboard.data.cache import ProcessCache
 from dashboard.model import registry
+from dashboard.model.common import SINGLE_YEAR
 from dashboard.model.params import Context, Notice, Param, Values, resolve_one
 from dashboard.render.url_state import lang as ui_lang
 from dashboard.text.i18n import t
@@ -32,9 +33,12 @@ def _remember(param: Param, value: str) -> None:
 
 
 def _shown(param: Param, value: str, lang: str) -> str:
+    """What is shown instead, in words ("16–74 år (totalt)", "ingen markerad region")."""
     if param.widget == "toggle":
         return t("on" if value == "1" else "off", lang)
-    return ", ".join(param.format(v, lang) for v in value.split(",") if v) or "–"
+    return ", ".join(param.format(v, lang) for v in value.split(",") if v) or param.format(
+        value, lang
+    )
 
 
 def _span(years: list[str]) -> str:
@@ -50,34 +54,45 @@ def say(
     notice: Notice, param: Param, lang: str, values: Values | None = None, view: str = ""
 ) -> None:
     """A link value not used, in the user's words: what was asked, what exists, what is shown."""
+    st.warning(words(notice, param, lang, values, view), icon="⚠️")
+
+
+def words(
+    notice: Notice, param: Param, lang: str, values: Values | None = None, view: str = ""
+) -> str:
+    """The notice's sentence: what was asked, why it is not used, what is shown, in words."""
     shown = _shown(param, notice.shown, lang)
+    name = t(param.label, lang).lower()
     if notice.reason == "too_many":
-        st.warning(t("too_many_regions", lang, n=notice.shown), icon="⚠️")
-        return
+        return t("too_many_regions", lang, n=notice.shown)
+    # a known age group (ours, checked against the data) or the user's own earlier choice:
+    # said in our words; anything else from the link is quoted literally
+    if notice.reason == "not_for" and notice.context == SINGLE_YEAR:
+        years = queries.available_periods().get(notice.value, [])
+        ours = param.format(notice.value, lang)
+        return t(
+            "single_year_here", lang, value=ours, years=_span([str(y) for y in years]), shown=shown
+        )
+    if notice.reason == "remembered":
+        ours = param.format(notice.value, lang)
+        return t("remembered_not_here", lang, name=name, value=ours, shown=shown)
+    asked = quote(notice.value)
+    if param.widget == "toggle":
+        state = t("toggle_on" if notice.shown == "1" else "toggle_off", lang)
+        return t(
+            "invalid_toggle", lang, name=name, value=asked, label=t(param.label, lang), state=state
+        )
     if notice.reason == "not_for" and values is not None and notice.context in values:
         other = next(p for p in registry.params_of(view) if p.key == notice.context)
-        st.warning(
-            t(
-                "only_for",
-                lang,
-                context=other.format(values[notice.context], lang),
-                years=_span(list(param.options(values))),
-                value=quote(notice.value),
-                shown=shown,
-            ),
-            icon="⚠️",
-        )
-        return
-    st.warning(
-        t(
-            "invalid_setting",
+        return t(
+            "only_for",
             lang,
-            name=t(param.label, lang).lower(),
-            value=quote(notice.value),
+            context=other.format(values[notice.context], lang),
+            years=_span(list(param.options(values))),
+            value=asked,
             shown=shown,
-        ),
-        icon="⚠️",
-    )
+        )
+    return t("invalid_setting", lang, name=name, value=asked, shown=shown)
 
 
 #: Link keys that are not a view's setting but the dashboard's own

@@ -7,6 +7,13 @@ two of its elements fail axe-core (the file drop zone's presentation role with a
 zero-height component's unnamed iframe that takes a tab stop). The script sets `<html lang>`,
 names its own iframe and takes it out of the tab order, and says those fixed texts in the UI's
 language. Only our own fixed strings are in it: nothing a user or a file wrote reaches it.
+
+It also frames every map on what it shows (`MAP_FIT`): a map's centre and zoom depend on the
+size of its plot, which only the browser knows (a phone's is a third of a desktop's), so the
+figure carries the bounds of its regions (`layout.meta.bounds`) and the script fits them into
+the plot it got, as `dashboard.charts.map_fit.fit` does for pictures, and lowers a map that is
+wider than tall to its content. A slide's map, fitted for its projector and labelled, says
+`meta.fixed` and is left alone.
 """
 
 from __future__ import annotations
@@ -48,6 +55,50 @@ SWEDISH = {
     "Shortcut Ctrl + Enter": "Kortkommando Ctrl + Enter",
 }
 FRAME_TITLE = {"sv": "Sidans språk (osynlig)", "en": "Page language (invisible)"}
+#: `map_fit.fit` in the browser: Web Mercator, 512-px tiles, 0.25 zoom levels of room around
+#: the regions. Fitted once per figure and plot width (a WeakMap keyed by the layout object, so
+#: a rerun's new figure is fitted again and a reader's own pan or zoom is kept).
+MAP_FIT = """
+  const fitted = new WeakMap();
+  const merc = lat => Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360));
+  function fitMaps() {
+    const P = top.Plotly;
+    if (!P) return;
+    for (const gd of doc.querySelectorAll('.js-plotly-plot')) {
+      const lay = gd.layout, full = gd._fullLayout, meta = lay && lay.meta;
+      const b = meta && meta.bounds;
+      if (!b || meta.fixed || !full || !full.map || !full._size) continue;
+      const key = b.join(',') + '|' + gd.clientWidth;
+      if (fitted.get(lay) === key) continue;
+      // a map still loading (or replaced by a rerun) is fitted once MapLibre is idle: a
+      // relayout before that threw inside plotly ("reading 'layers'")
+      const sub = full.map._subplot;
+      if (!sub || !sub.map || !sub.map.loaded()) {
+        if (sub && sub.map && !sub.__utbWaits) {
+          sub.__utbWaits = true;
+          sub.map.once('idle', () => { sub.__utbWaits = false; fitMaps(); });
+        }
+        continue;
+      }
+      fitted.set(lay, key);
+      const size = full._size, lonSpan = Math.max(b[2] - b[0], 1e-6);
+      const mercSpan = Math.max(merc(b[3]) - merc(b[1]), 1e-6);
+      const zx = Math.log2(size.w * 360 / (512 * lonSpan));
+      const zy = Math.log2(size.h * 2 * Math.PI / (512 * mercSpan));
+      const mid = (merc(b[3]) + merc(b[1])) / 2;
+      const update = {
+        'map.center': {lon: (b[0] + b[2]) / 2,
+                       lat: (2 * Math.atan(Math.exp(mid)) - Math.PI / 2) * 180 / Math.PI},
+        'map.zoom': Math.min(zx, zy) - 0.25,
+      };
+      if (zx < zy) {
+        const needed = Math.ceil(mercSpan * 512 * Math.pow(2, zx) / (2 * Math.PI));
+        update.height = Math.max(320, Math.round(full.height - size.h + needed));
+      }
+      P.relayout(gd, update).catch(() => fitted.delete(lay));
+    }
+  }
+"""
 
 
 def script(lang: str) -> str:
@@ -63,7 +114,8 @@ def script(lang: str) -> str:
         "  if (own) { own.title = " + title + "; own.tabIndex = -1;"
         " own.setAttribute('aria-hidden', 'true'); }\n"
         "  const attrs = ['aria-label', 'title', 'data-title'];\n"
-        "  function fix() {\n"
+        + MAP_FIT
+        + "  function fix() {\n"
         "    for (const el of doc.querySelectorAll('[aria-label],[title],[data-title]')) {\n"
         "      if (el === own) continue;\n"
         "      for (const a of attrs) { const v = el.getAttribute(a);"
@@ -77,6 +129,7 @@ def script(lang: str) -> str:
         "'[data-testid=stFileUploaderDropzone][role=presentation]')) {\n"
         "      el.removeAttribute('role');\n"
         "    }\n"
+        "    fitMaps();\n"
         "  }\n"
         "  if (top.__utbObserver) top.__utbObserver.disconnect();\n"
         "  let queued = false;\n"
@@ -110,8 +163,15 @@ summary:focus-visible, [role="button"]:focus-visible, [role="tab"]:focus-visible
 [data-testid="stSidebarNav"] a:focus-visible { background: #dce6f7; }
 /* the answer's sentence is a level-2 heading under the page title, at a reading size */
 [data-testid="stMain"] h2 { font-size: 1.45rem; line-height: 1.3; padding-top: 0.6rem; }
-/* a chart's title as text above it (shown on phones, where Plotly's own title cannot wrap) */
-.utb-chart-title { display: none; margin: 0; font-weight: 600; color: #333333; }
+/* a chart's title as text above it, which wraps: Plotly's own title is one line of SVG and was
+   cut at the plot's edge ("…Södermanlands lä" at 1400 px), so the page shows this one instead */
+.utb-chart-title { margin: 0; font-weight: 600; color: #333333; }
+[data-testid="stMain"] .js-plotly-plot .gtitle { display: none; }
+/* chosen regions wrap onto more lines instead of hiding under the box's edge (Jämför's third) */
+[data-testid="stMultiSelectTagsContainer"] {
+  flex-wrap: wrap !important; overflow: visible !important; height: auto !important;
+}
+div:has(> [data-testid="stMultiSelectTagsContainer"]) { height: auto !important; max-height: none !important; }
 @media (max-width: 640px) {
   [data-testid="stMain"] h1 { font-size: 1.7rem; }
   [data-testid="stMain"] h2 { font-size: 1.15rem; }
@@ -121,10 +181,7 @@ summary:focus-visible, [role="button"]:focus-visible, [role="tab"]:focus-visible
   [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {
     min-width: calc(50% - 0.5rem) !important; flex: 1 1 calc(50% - 0.5rem) !important;
   }
-  /* chosen regions wrap onto more lines instead of hiding under the box's edge */
-  [data-testid="stMultiSelect"] [data-baseweb="select"] > div > div:first-child { flex-wrap: wrap; }
-  .utb-chart-title { display: block; font-size: 0.95rem; }
-  .js-plotly-plot .gtitle { display: none; }
+  .utb-chart-title { font-size: 0.95rem; }
   [data-testid="stMetricValue"] { font-size: 1.6rem; }
   [data-testid="stCaptionContainer"] p { overflow-wrap: anywhere; }
 }

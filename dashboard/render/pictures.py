@@ -15,7 +15,7 @@ from dashboard import charts
 from dashboard.charts import map_fit
 from dashboard.charts.theme import with_source
 from dashboard.model.result import ViewResult
-from dashboard.render.slides import presentation
+from dashboard.render.slides import slide_figure
 
 WIDTH, HEIGHT = 1920, 1080
 _started = threading.Lock()
@@ -55,14 +55,14 @@ def _draw(fig: go.Figure, fmt: str, scale: int) -> bytes:
         )
 
 
-def slide_picture(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT) -> bytes:
-    """A chart for a slide that has its own headline, title and footer. The same figure is
-    drawn once per process (every kommun's deck of a län shows the same map)."""
-    key = hashlib.sha256(f"{width}x{height}:{fig.to_json()}".encode()).hexdigest()
+def slide_picture(fig: go.Figure) -> bytes:
+    """A figure laid out for its place on a slide (`slides.presentation`), drawn at twice its
+    size. The same figure is drawn once per process (every kommun's deck of a län shows the
+    same map)."""
+    key = hashlib.sha256(fig.to_json().encode()).hexdigest()
     if (cached := _pictures.get(key)) is not None:
         return cached
-    scale = _scale(fig)
-    picture = _draw(presentation(fig, width // scale, height // scale), "png", scale)
+    picture = _draw(fig, "png", 2)
     if len(_pictures) >= 16:
         _pictures.pop(next(iter(_pictures)))
     _pictures[key] = picture
@@ -72,9 +72,12 @@ def slide_picture(fig: go.Figure, width: int = WIDTH, height: int = HEIGHT) -> b
 def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.Figure:
     """The view as a stand-alone picture: its title, its sentence as subtitle, and the source
     line at the bottom in a margin of its own (so it is never clipped nor drawn twice)."""
-    picture = presentation(charts.figure(result, inline_shapes=True), width, height)
     scale = width / 1280
     top, bottom = round(110 * scale), round(90 * scale)
+    # the chart as a slide draws it (16-pt text, long lists in two columns, the age view's
+    # panels side by side), for the height left between the title and the source line
+    picture = slide_figure(result, width, height - top - bottom)
+    picture.update_layout(height=height)
     legend_below = (picture.layout.legend.y or 1) < 0
     if legend_below:
         # a legend under the plot (the trends') sits between the axis and the source line, in
@@ -97,7 +100,6 @@ def titled(result: ViewResult, width: int = WIDTH, height: int = HEIGHT) -> go.F
         },
         margin={"t": top, "b": bottom},
     )
-    map_fit.apply(picture, width - 160, height - top - bottom, round(13 * scale))
     with_source(picture, result.source, bottom)
     picture.update_annotations(font={"size": round(12 * scale)}, selector={"name": "source"})
     return picture
@@ -121,7 +123,7 @@ def chart_svg(result: ViewResult, width: int = CHART_WIDTH, height: int = CHART_
     """The view's chart alone as SVG, laid out as a picture (large type, every label kept, a
     map fitted to what it shows): for a page that says the title, sentence and source itself.
     Drawn once per process per figure (`slide_picture`'s cache)."""
-    fig = presentation(charts.figure(result, inline_shapes=True), width, height)
+    fig = slide_figure(result, width, height)
     key = hashlib.sha256(f"svg:{width}x{height}:{fig.to_json()}".encode()).hexdigest()
     if (cached := _pictures.get(key)) is not None:
         return cached

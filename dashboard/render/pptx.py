@@ -1,8 +1,8 @@
-"""A deck as PowerPoint a presenter shows unchanged: per slide the view's sentence as headline,
-its title (measure · who · ages · year · where) as subtitle, a native chart (data embedded, editable; see
-`pptx_charts`) or a map picture, the source line and data version, and the sentence and the
-definition in the speaker notes. Without a local Chromium a map slide says so and the rest of
-the deck is exported."""
+"""A deck as PowerPoint a presenter shows unchanged: per slide the view's sentence as headline
+(28 pt), its title (measure · who · ages · year · where) under it (16 pt), a native chart (data
+embedded, editable; chart text 16 pt, see `pptx_charts`) or a map picture drawn for its place on
+the slide, the source line and data version, and the sentence and the definition in the speaker
+notes. Without a local Chromium a map slide says so and the rest of the deck is exported."""
 
 from __future__ import annotations
 
@@ -18,10 +18,14 @@ from dashboard.decks.pinning import version_note
 from dashboard.decks.render import render
 from dashboard.model.result import ViewResult
 from dashboard.render import pictures as images
-from dashboard.render import pptx_charts, pptx_more
+from dashboard.render import pptx_charts, pptx_more, pptx_rows
+from dashboard.render.pptx_layout import FONT, HEIGHT_IN, WIDTH_IN, Box, frame
+from dashboard.render.slides import FOOTER_PT, HEADLINE_PT, TITLE_PT, presentation
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
-BODY = (Inches(0.5), Inches(1.55), Inches(12.333), Inches(5.25))
+WIDTH, HEIGHT = Inches(WIDTH_IN), Inches(HEIGHT_IN)
+#: a picture's pixels per inch of slide (CSS pixels: a point is 4/3 of one), drawn at twice
+#: that by the picture renderer
+PICTURE_PPI = 96
 ImageMaker = Callable[[go.Figure], bytes]
 
 
@@ -31,17 +35,12 @@ def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture
     note = version_note(deck, lang)
     for spec in deck.slides:
         rendered = render(spec, lang)
+        boxes = frame(rendered.headline, rendered.title)
         slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: we place every shape
-        _text(
-            slide,
-            rendered.headline,
-            (0.5, 0.2, 12.333, 0.95),
-            _headline_size(rendered.headline),
-            bold=True,
-        )
-        _text(slide, rendered.title, (0.5, 1.12, 12.333, 0.4), 13, colour="#333333")
-        _body(slide, rendered, lang, image)
-        _text(slide, f"{rendered.source} · {note}", (0.5, 6.9, 12.333, 0.45), 10, colour="#444444")
+        _text(slide, rendered.headline, boxes.headline, HEADLINE_PT, bold=True)
+        _text(slide, rendered.title, boxes.title, TITLE_PT, colour="#333333")
+        _body(slide, rendered, lang, image, boxes.body)
+        _text(slide, f"{rendered.source} · {note}", boxes.footer, FOOTER_PT, colour="#444444")
         slide.notes_slide.notes_text_frame.text = (
             f"{rendered.headline}\n\n{rendered.definition}\n{rendered.source}\n{note}"
         )
@@ -50,41 +49,41 @@ def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture
     return buffer.getvalue()
 
 
-def _headline_size(text: str) -> int:
-    """Two lines fit above the subtitle: 24 pt holds ~85 characters, 16 pt ~150."""
-    return 24 if len(text) <= 85 else 20 if len(text) <= 115 else 16
-
-
 def _text(
-    slide: object,
-    text: str,
-    box: tuple[float, float, float, float],
-    size: int,
-    bold: bool = False,
-    colour: str = "#111111",
+    slide: object, text: str, box: Box, size: int, bold: bool = False, colour: str = "#111111"
 ) -> None:
     shape = slide.shapes.add_textbox(*(Inches(v) for v in box))  # type: ignore[attr-defined]
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.text = text
-    for paragraph in frame.paragraphs:
+    text_frame = shape.text_frame
+    text_frame.word_wrap = True
+    text_frame.text = text
+    for paragraph in text_frame.paragraphs:
         paragraph.font.size = Pt(size)
+        paragraph.font.name = FONT
         paragraph.font.bold = bold
         paragraph.font.color.rgb = pptx_charts.rgb(colour)
 
 
-def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker) -> None:
+def map_figure(rendered: ViewResult, box: Box) -> go.Figure:
+    """The map drawn for its box on the slide, with its type at the slide's points (16-pt
+    legend, 12-pt names where they fit)."""
+    from dashboard import charts
+
+    width, height = round(box[2] * PICTURE_PPI), round(box[3] * PICTURE_PPI)
+    return presentation(
+        charts.figure(rendered, inline_shapes=True), width, height, points=PICTURE_PPI / 72
+    )
+
+
+def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker, box: Box) -> None:
     shapes = slide.shapes  # type: ignore[attr-defined]
     spec = rendered.chart
-    frame = spec.frame
+    data = spec.frame
     if spec.kind == "map":
-        from dashboard import charts
-
         try:
-            picture = image(charts.figure(rendered, inline_shapes=True))
+            picture = image(map_figure(rendered, box))
         except Exception as exc:  # kaleido raises several types when Chromium is missing
-            box = shapes.add_textbox(*BODY)
-            box.text_frame.text = (
+            text = shapes.add_textbox(*(Inches(v) for v in box))
+            text.text_frame.text = (
                 f"Kartan kunde inte exporteras som bild: {exc.__class__.__name__}. "
                 "Bildexport kräver Chromium (kaleido)."
                 if lang == "sv"
@@ -92,14 +91,16 @@ def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker) -> 
                 "Image export needs Chromium (kaleido)."
             )
             return
-        shapes.add_picture(io.BytesIO(picture), BODY[0] + Inches(1.4), BODY[1], height=BODY[3])
+        shapes.add_picture(io.BytesIO(picture), *(Inches(v) for v in box))
     elif spec.kind == "ranking":
-        pptx_charts.ranking(shapes, BODY, frame, spec.show, lang, spec.highlight)
-    elif spec.kind in ("columns", "definitions"):
-        pptx_charts.columns(shapes, BODY, frame, lang)
+        pptx_rows.ranking(shapes, box, data, spec.show, lang, spec.highlight)
+    elif spec.kind == "columns":
+        pptx_more.columns(shapes, box, data, lang)
+    elif spec.kind == "definitions":
+        pptx_rows.definitions(shapes, box, data, lang)
     elif spec.kind == "lines":
-        pptx_charts.lines(shapes, BODY, frame, list(spec.sexes), lang)
+        pptx_more.lines(shapes, box, data, list(spec.sexes), lang)
     elif spec.kind == "dumbbell":
-        pptx_charts.gap(shapes, BODY, frame, lang)
+        pptx_rows.gap(shapes, box, data, lang, spec.highlight)
     else:
-        pptx_more.chart(shapes, BODY, rendered, lang)  # the age and change views
+        pptx_more.chart(shapes, box, rendered, lang)  # the age and change views

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts
 from dashboard.decks import pinning
 from dashboard.decks import render as drawing
 from dashboard.decks.examples import example_deck
@@ -20,7 +19,13 @@ from dashboard.decks.model import (
 from dashboard.render import pptx as pptx_export
 from dashboard.render import url_state as state
 from dashboard.render import widgets as components
-from dashboard.render.slides import PROJECTORS, chart_height, presentation
+from dashboard.render.slides import (
+    PROJECTORS,
+    SIDE_PT,
+    chart_height,
+    px_per_pt,
+    slide_figure,
+)
 from dashboard.text.i18n import DECK_SV, t
 from dashboard.text.safe_text import html_text, markdown, quote
 
@@ -28,11 +33,12 @@ HIDE_CHROME = """
 <style>
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
   [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-  .block-container { padding: 2rem 3rem 0 3rem !important; max-width: 100% !important; }
-  h1.slide-headline { font-size: clamp(2rem, 2.4vw, 2.6rem); line-height: 1.2; margin: 0 0 0.2rem 0; padding: 0; }
-  .slide-title { font-size: clamp(0.9rem, 1.1vw, 1.3rem); color: #333; margin: 0 0 0.3rem 0; }
-  .slide-footer { font-size: clamp(0.8rem, 0.9vw, 1.1rem); color: #444; }
-  .slide-counter { white-space: nowrap; font-size: 1.1rem; text-align: center; padding-top: 0.4rem; }
+  /* a slide is 960 pt wide: 1 pt = 100vw / 960; type in points, as in the PowerPoint */
+  .block-container { padding: 2.5vw 3.75vw 0 3.75vw !important; max-width: 100% !important; }
+  h1.slide-headline { font-size: calc(100vw * 28 / 960) !important; line-height: 1.15; margin: 0 0 0.625vw 0; padding: 0; }
+  p.slide-title { font-size: calc(100vw * 16 / 960) !important; line-height: 1.3; color: #333; margin: 0 0 0.625vw 0; }
+  .slide-footer { font-size: calc(100vw * 12 / 960) !important; line-height: 1.3; color: #444; }
+  .slide-counter { white-space: nowrap; font-size: calc(100vw * 16 / 960); text-align: center; padding-top: 0.4rem; }
 </style>
 """
 
@@ -78,7 +84,8 @@ def present(deck: Deck, lang: str) -> None:
     screen = st.query_params.get("screen", "720")
     screen = screen if screen in PROJECTORS else "720"
     width = PROJECTORS[screen][0]
-    height = chart_height(result.headline, screen)
+    points = px_per_pt(width)  # the slide's type in points, as the PowerPoint's
+    height = chart_height(result.headline, screen, result.title)
     # headline and title are generated from the database, and escaped all the same
     st.markdown(
         f'<h1 class="slide-headline">{html_text(result.headline)}</h1>'
@@ -88,7 +95,7 @@ def present(deck: Deck, lang: str) -> None:
     # a height that lets headline, chart and footer fit the projector; Streamlit's theme is off
     # here because it would replace the large slide fonts with its own small ones
     st.plotly_chart(
-        presentation(charts.figure(result, inline_shapes=True), width=width, height=height),
+        slide_figure(result, width - round(2 * SIDE_PT * points), height, points),
         theme=None,
         config={"displayModeBar": False},
         alt=result.headline,

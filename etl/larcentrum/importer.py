@@ -1,7 +1,8 @@
 """`python -m etl larcentrum import FILE`: replace the lärcentrum list with a validated file.
 
-Order matters for "nothing is loaded when anything fails": validate the file, build and swap
-in a database with the new list, and only then replace the list file itself.
+Order matters for "nothing is loaded when anything fails": validate the file, write its
+normalised copy beside the list, build and swap in a database from that copy (so `source` holds
+the sha256 of the file the list becomes), and only then put the copy in the list's place.
 """
 
 from __future__ import annotations
@@ -34,12 +35,18 @@ def import_list(
     if check_only:
         return report
     step = StepPrinter(quiet=quiet)
-    inputs = collect_inputs(settings, step)
-    inputs.places = read_places(path, inputs.regions, settings.data_dir, frame)
-    install(settings, inputs, step)
     tmp = settings.larcentrum_path.with_name(f".{settings.larcentrum_path.name}.tmp")
     # normalised: UTF-8, comma-separated, ISO dates, formula-like text inert
     neutralise_frame(frame).write_csv(tmp)
+    try:
+        inputs = collect_inputs(settings, step)
+        inputs.places = read_places(
+            tmp, inputs.regions, settings.data_dir, frame, recorded_as=settings.larcentrum_path
+        )
+        install(settings, inputs, step)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     os.replace(tmp, settings.larcentrum_path)
     step.done()
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -65,9 +66,83 @@ def test_keyboard_steps_through_the_deck(
     page.screenshot(path=str(ARTIFACTS / f"slide-1-{width}x{height}.png"))
 
     page.mouse.click(5, 5)  # focus the page, as a presenter would
-    step(page, "ArrowRight", 2, "Södermanland: 20 av 21 län för kvinnorna")
-    step(page, "ArrowRight", 3, "Södermanland: 19 av 21 län för männen")
-    step(page, "ArrowLeft", 2, "Södermanland: 20 av 21 län för kvinnorna")
+    step(page, "ArrowRight", 2, "Södermanlands län: 20 av 21 län för kvinnorna")
+    step(page, "ArrowRight", 3, "Södermanlands län: 19 av 21 län för männen")
+    step(page, "ArrowLeft", 2, "Södermanlands län: 20 av 21 län för kvinnorna")
     page.screenshot(path=str(ARTIFACTS / f"slide-2-{width}x{height}.png"))
     assert watch.problems() == []
     context.close()
+
+
+#: every text drawn in a slide's chart — tick labels, values, legend, panel and column titles,
+#: map names — with its box and type size, and the headline's size
+TEXTS_JS = """() => {
+  const out = [];
+  for (const t of document.querySelectorAll('.js-plotly-plot .main-svg text')) {
+    const b = t.getBoundingClientRect();
+    if (!t.textContent.trim() || !b.width || !t.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(t).fontSize);
+    const map = !!t.closest('.annotation') && !!document.querySelector('.js-plotly-plot .maplibregl-map');
+    out.push([b.left, b.top, b.right, b.bottom, size, t.textContent.slice(0, 30), map]);
+  }
+  const h1 = document.querySelector('h1.slide-headline');
+  return {texts: out, headline: parseFloat(getComputedStyle(h1).fontSize)};
+}"""
+
+
+def _meeting(texts: list[list[Any]]) -> list[str]:
+    """Texts whose glyphs meet: each box's middle half in height, less a pixel at each side."""
+    core = [
+        (float(a) + 1, float(b) + (float(d) - float(b)) / 4, float(c) - 1,
+         float(d) - (float(d) - float(b)) / 4, str(name))
+        for a, b, c, d, _, name, _ in texts
+    ]  # fmt: skip
+    return [
+        f"{t!r} on {u!r}"
+        for i, (a, b, c, d, t) in enumerate(core)
+        for e, f, g, h, u in core[i + 1 :]
+        if a < g and e < c and b < h and f < d
+    ]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_every_label_is_room_sized_and_none_sits_on_another(
+    browser: Browser, server_url: str, width: int, height: int
+) -> None:
+    """The slides the back of a room must read, drawn at the projector's size: headlines 28 pt
+    and chart text 16 pt (a slide is 960 pt wide, so a point is width/960 px), map names 12 pt,
+    and no label's box on another's — the age slide's riket "5,6" sat on "4,6 p.e.", the change
+    slide's 22 labels were shrunk to ~12 px."""
+    from tests.test_room_readable import room_deck
+
+    deck = room_deck()
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    point = width / 960
+    problems: dict[str, object] = {}
+    screen = "1080" if height == 1080 else "720"
+    for number, slide in enumerate(deck.slides, start=1):
+        page.goto(
+            f"{server_url}/bildspel?present=1&slide={number}&screen={screen}&deck={to_link(deck)}"
+        )
+        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+        page.wait_for_function(
+            "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000
+        )
+        page.wait_for_timeout(600)
+        found = page.evaluate(TEXTS_JS)
+        name = f"{number} {slide.view}"
+        if found["headline"] < 28 * point - 0.5:
+            problems[f"{name}: headline px"] = found["headline"]
+        small = [
+            (text[5], text[4])
+            for text in found["texts"]
+            if text[4] < (12 if text[6] else 16) * point - 0.5
+        ]
+        if small:
+            problems[f"{name}: small"] = small[:5]
+        if meeting := _meeting(found["texts"]):
+            problems[f"{name}: overlaps"] = meeting[:5]
+            page.screenshot(path=str(ARTIFACTS / f"overlap-{number}-{width}x{height}.png"))
+    context.close()
+    assert problems == {}

@@ -122,13 +122,15 @@ def _value(frame: pl.DataFrame, code: str, age: str, column: str = "gap_pp") -> 
 
 
 def _headline(frame: pl.DataFrame, region: str, lang: str) -> str:
-    """E.g. "Störst skillnad bland 35–44-åringar: 17,2 p.e. (riket 14,5 p.e.)"."""
+    """E.g. "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5
+    p.e.)": every headline names its region."""
     age = _largest(frame, region)
     if age is None:
         return common.region_name(region, lang)
     return t(
         "age_largest",
         lang,
+        name=common.region_name(region, lang),
         ages=ages(age),
         gap=value_text(_value(frame, region, age), "gap", lang),
         country=t("country", lang).lower(),

@@ -114,10 +114,6 @@ def _riket(frame: pl.DataFrame) -> float | None:
     return None if row.is_empty() or row["change"][0] is None else float(row["change"][0])
 
 
-def _short(name: str) -> str:
-    return name[:-5].rstrip("s") if name.endswith("s län") else name.removesuffix(" län")
-
-
 def sentence(frame: pl.DataFrame, values: Values, lang: str) -> str:
     show, start, end = values["show"], values["from"], values["to"]
     rows = _regions(frame)
@@ -126,17 +122,14 @@ def sentence(frame: pl.DataFrame, values: Values, lang: str) -> str:
     if not rows.height:
         return f"{whose} {start}–{end}"
     highlight = values.get("highlight") or ""
-    scope = common.scope_label(values, lang)
     if highlight in rows["region_code"].to_list():
         row = rows.row(rows["region_code"].to_list().index(highlight), named=True)
-        where = (
-            t("county", lang) if values["scope"] == "county" else t("in_scope", lang, scope=scope)
-        )
+        where = common.among(values, lang)
         change = row["change"]
         return t(
             "change_highlight",
             lang,
-            name=_short(row["region_name"]),
+            name=row["region_name"],
             whose=whose,
             verb=t("rose" if change >= 0 else "fell", lang),
             change=value_text(abs(change), "gap", lang),
@@ -156,9 +149,9 @@ def sentence(frame: pl.DataFrame, values: Values, lang: str) -> str:
         start=start,
         end=end,
         whose=whose,
-        top=_short(top["region_name"]),
+        top=top["region_name"],
         top_change=signed(top["change"], lang),
-        bottom=_short(bottom["region_name"]),
+        bottom=bottom["region_name"],
         bottom_change=signed(bottom["change"], lang),
         ref=ref,
     )
@@ -175,10 +168,10 @@ def _facts(frame: pl.DataFrame, lang: str) -> tuple[str, ...]:
         t(
             "change_view_moved",
             lang,
-            up=_short(up["region_name"]),
+            up=up["region_name"],
             up_then=place(up["rank_then"], lang),
             up_now=place(up["rank_now"], lang),
-            down=_short(down["region_name"]),
+            down=down["region_name"],
             down_then=place(down["rank_then"], lang),
             down_now=place(down["rank_now"], lang),
         ),
