@@ -107,7 +107,12 @@ def permissions_policy() -> str:
     return ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
 
 
-def security_headers(settings: ProxySettings, indent: str) -> str:
+#: Set by the app on the answers outside the live app: an embed may be framed by any site, a
+#: file by none, each with its own Content-Security-Policy (dashboard/web/answers.py).
+APP_SETS = ("X-Frame-Options", "Content-Security-Policy")
+
+
+def security_headers(settings: ProxySettings, indent: str, app_sets: tuple[str, ...] = ()) -> str:
     from dashboard.serving.static_files import streamlit_static_dir
 
     pages = [
@@ -125,7 +130,16 @@ def security_headers(settings: ProxySettings, indent: str) -> str:
     }
     if settings.hsts:
         headers["Strict-Transport-Security"] = HSTS
-    return "\n".join(f'{indent}add_header {k} "{v}" always;' for k, v in headers.items())
+    lines = [
+        f'{indent}add_header {k} "{v}" always;' for k, v in headers.items() if k not in app_sets
+    ]
+    # the app's own copies of the rest are hidden, so each header is sent once
+    lines += [
+        f"{indent}proxy_hide_header {k};"
+        for k in ("X-Content-Type-Options", "Referrer-Policy")
+        if app_sets
+    ]
+    return "\n".join(lines)
 
 
 def brotli_installed(modules_dir: Path = MODULES_DIR) -> bool:
@@ -169,6 +183,7 @@ def render(settings: ProxySettings) -> str:
         view_pages="|".join(sorted(registry.by_slug())),
         security_headers=security_headers(settings, " " * 8),
         location_security_headers=security_headers(settings, " " * 12),
+        own_policy_headers=security_headers(settings, " " * 12, APP_SETS),
     )
 
 
