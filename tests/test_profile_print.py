@@ -113,7 +113,7 @@ def test_age_trend_map_lärcentrum_sources_and_date_are_printed(gnesta) -> None:
         named=True
     ):
         assert value_text(row["gap_pp"], "gap", "sv") in words
-    assert "Störst skillnad bland 35–44-åringar: 20,1 p.e." in words
+    assert "Gnesta: störst skillnad bland 35–44-åringar, 20,1 p.e." in words
     assert "Utveckling 2018–2022, 16–74 år" in words
     peers = composed.parts["peers"].result.chart.frame.filter(pl.col("region_code") != "00")
     for row in peers.iter_rows(named=True):

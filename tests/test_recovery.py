@@ -133,7 +133,7 @@ def test_the_dashboard_names_a_damaged_file_and_the_command_that_recovers_it(
 
     broken = _flipped(db_path, tmp_path / "broken.duckdb")
     monkeypatch.setenv("UTB_DB_PATH", str(broken))
-    app = AppTest.from_file(str(ROOT / "dashboard" / "app.py"), default_timeout=60).run()
+    app = AppTest.from_file(str(ROOT / "dashboard" / "streamlit_app.py"), default_timeout=60).run()
     assert not app.exception
     (message,) = [e.value for e in app.error]
     assert message.startswith("Databasfilen är skadad") and "`make run`" in message

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.model import registry
+from tests.helpers import page_script
 
 
 @pytest.fixture(autouse=True)
@@ -19,9 +20,7 @@ def database(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _page(name: str, params: dict[str, str], remembered: dict[str, str] | None = None) -> AppTest:
-    app = AppTest.from_string(
-        f"from dashboard.screens import {name}\n{name}.render()", default_timeout=60
-    )
+    app = AppTest.from_string(page_script(name), default_timeout=60)
     if remembered:
         app.session_state["_selection"] = remembered
     app.query_params.update(params)
@@ -76,8 +75,8 @@ def test_every_headline_names_a_region_one_way() -> None:
 @pytest.mark.parametrize(
     ("name", "params", "lang", "said"),
     [
-        ("map_view", {"lc": "7"}, "sv", "känns inte igen: `7`. Visa lärcentrum är påslaget."),
-        ("map_view", {"lc": "7"}, "en", "is not recognised: `7`. Show learning centres is on."),
+        ("map", {"lc": "7"}, "sv", "känns inte igen: `7`. Visa lärcentrum är påslaget."),
+        ("map", {"lc": "7"}, "en", "is not recognised: `7`. Show learning centres is on."),
         ("ranking", {"scope": "county", "highlight": "zz"}, "sv", "Visar ingen markerad region."),
         ("ranking", {"scope": "county", "highlight": "zz"}, "en", "Showing no region marked."),
     ],

@@ -46,7 +46,8 @@ STYLE = Template("""
 #utb-first .metric .label { font-size: 0.875rem; }
 #utb-first .metric .value { font-size: 2.25rem; line-height: 1.2; }
 #utb-first .metric .delta { font-size: 1rem; color: #5c5b59; }
-#utb-first .utb-chart-title { display: none; font-weight: 600; color: #333; line-height: 1.6; }
+#utb-first .utb-chart-title { font-weight: 600; color: #333; line-height: 1.6; }
+#utb-first .chart .gtitle { display: none; }
 #utb-first .chart { width: 100%; }
 #utb-first .chart svg { display: block; width: 100%; height: 100%; }
 #utb-first .chart.narrow { display: none; }
@@ -63,10 +64,9 @@ body:has(.js-plotly-plot) #utb-first, body:has([data-testid="stException"]) #utb
   #utb-first .metrics { flex-wrap: wrap; gap: 0.5rem 1rem; }
   #utb-first .metric { flex: 1 1 calc(50% - 0.5rem); }
   #utb-first .metric .value { font-size: 1.6rem; }
-  #utb-first .utb-chart-title { display: block; font-size: 0.95rem; }
+  #utb-first .utb-chart-title { font-size: 0.95rem; }
   #utb-first .chart.wide { display: none; }
   #utb-first .chart.narrow { display: block; }
-  #utb-first .narrow .gtitle { display: none; }
 }
 """)
 
