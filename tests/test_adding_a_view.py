@@ -82,3 +82,24 @@ def test_a_new_module_is_a_view_with_every_output(with_new_view: None) -> None:
     texts = [shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame]
     assert texts[0] == result.headline
     assert any(shape.has_chart for shape in deck.slides[0].shapes)
+
+
+def test_every_declared_chart_kind_is_drawn_by_plotly_and_by_powerpoint() -> None:
+    """A chart kind is switched on in one place per output: a view declaring a kind that one
+    of them lacks fails here, before any page or deck meets it."""
+    from dashboard import charts
+    from dashboard.render import pptx_kinds
+
+    declared = {kind for view in registry.VIEWS.values() for kind in view.charts}
+    assert declared <= set(charts.KINDS) and declared <= set(pptx_kinds.KINDS)
+    assert set(charts.KINDS) == set(pptx_kinds.KINDS)
+
+
+@pytest.mark.parametrize("name", list(registry.VIEWS))
+def test_a_view_draws_only_the_kinds_it_declares(db_path: Path, name: str) -> None:
+    view = registry.VIEWS[name]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("UTB_DB_PATH", str(db_path))
+        for sample in ({}, *view.samples):
+            result, _ = registry.compute(name, sample, "sv")
+            assert result.chart.kind in view.charts, (name, sample)

@@ -5,10 +5,14 @@ each output shows the source once, where it cannot be clipped (a picture adds it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import plotly.graph_objects as go
 
 from dashboard.charts import map_fit
+from dashboard.charts.ages import age_bars
 from dashboard.charts.bars import compare_bars, definition_bars, dumbbell, ranking_bars
+from dashboard.charts.extra_kinds import change_bars
 from dashboard.charts.lines import trend_lines
 from dashboard.charts.maps import choropleth
 from dashboard.model.result import ViewResult
@@ -17,22 +21,39 @@ from dashboard.model.result import ViewResult
 def figure(result: ViewResult, inline_shapes: bool = False) -> go.Figure:
     """The result's chart. A page's map names its outlines by URL (the browser caches them);
     pictures and slides need them inline (`inline_shapes`)."""
-    from dashboard.charts import extra_kinds
+    return KINDS[result.chart.kind](result, inline_shapes)
 
-    spec, lang, title = result.chart, result.lang, result.title
-    if spec.kind == "ranking":
-        return ranking_bars(spec.frame, spec.show, title, lang, spec.highlight, spec.references)
-    if spec.kind == "dumbbell":
-        return dumbbell(spec.frame, title, lang, spec.highlight)
-    if spec.kind == "lines":
-        return trend_lines(spec.frame, spec.sexes, title, lang, spec.breaks)
-    if spec.kind == "columns":
-        return compare_bars(spec.frame, title, lang)
-    if spec.kind == "definitions":
-        return definition_bars(spec.frame, title, lang)
-    if spec.kind == "map":
-        return _map(result, inline_shapes)
-    return extra_kinds.figure(result)
+
+def _ranking(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    spec = result.chart
+    return ranking_bars(
+        spec.frame, spec.show, result.title, result.lang, spec.highlight, spec.references
+    )
+
+
+def _dumbbell(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    return dumbbell(result.chart.frame, result.title, result.lang, result.chart.highlight)
+
+
+def _lines(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    spec = result.chart
+    return trend_lines(spec.frame, spec.sexes, result.title, result.lang, spec.breaks)
+
+
+def _columns(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    return compare_bars(result.chart.frame, result.title, result.lang)
+
+
+def _definitions(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    return definition_bars(result.chart.frame, result.title, result.lang)
+
+
+def _age(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    return age_bars(result)
+
+
+def _change(result: ViewResult, inline_shapes: bool) -> go.Figure:
+    return change_bars(result)
 
 
 def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
@@ -72,3 +93,17 @@ def _map(result: ViewResult, inline_shapes: bool) -> go.Figure:
         points,
         boxes,
     )
+
+
+#: Every chart kind a view may declare (`View.charts`), drawn as a Plotly figure: registered
+#: once here (the PowerPoint's native charts: `dashboard.render.pptx_kinds.KINDS`).
+KINDS: dict[str, Callable[[ViewResult, bool], go.Figure]] = {
+    "ranking": _ranking,
+    "dumbbell": _dumbbell,
+    "lines": _lines,
+    "columns": _columns,
+    "definitions": _definitions,
+    "map": _map,
+    "age": _age,
+    "change": _change,
+}

@@ -1,12 +1,11 @@
-"""Charts of the views added later: age groups (`dashboard.charts.ages`) and change between two
-years (regions by their change, riket a black bar among them)."""
+"""The change view's chart: regions by their change between two
+years, riket a black bar among them (the age view's is `dashboard.charts.ages`)."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 import polars as pl
 
-from dashboard.charts.ages import age_bars
 from dashboard.charts.theme import (
     COLOURS,
     bar_colour,
@@ -18,14 +17,6 @@ from dashboard.charts.theme import (
 )
 from dashboard.model.result import ViewResult
 from dashboard.text.i18n import t
-
-
-def figure(result: ViewResult) -> go.Figure:
-    if result.chart.kind == "age":
-        return age_bars(result)
-    if result.chart.kind == "change":
-        return change_bars(result)
-    raise ValueError(f"no chart for kind {result.chart.kind!r}")
 
 
 def change_bars(result: ViewResult) -> go.Figure:

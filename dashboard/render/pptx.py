@@ -7,9 +7,7 @@ notes. Without a local Chromium a map slide says so and the rest of the deck is 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
-import plotly.graph_objects as go
 from pptx import Presentation
 from pptx.util import Inches, Pt
 
@@ -18,15 +16,12 @@ from dashboard.decks.pinning import version_note
 from dashboard.decks.render import render
 from dashboard.model.result import ViewResult
 from dashboard.render import pictures as images
-from dashboard.render import pptx_charts, pptx_more, pptx_rows
+from dashboard.render import pptx_charts, pptx_kinds
+from dashboard.render.pptx_kinds import ImageMaker
 from dashboard.render.pptx_layout import FONT, HEIGHT_IN, WIDTH_IN, Box, frame
-from dashboard.render.slides import FOOTER_PT, HEADLINE_PT, TITLE_PT, presentation
+from dashboard.render.slides import FOOTER_PT, HEADLINE_PT, TITLE_PT
 
 WIDTH, HEIGHT = Inches(WIDTH_IN), Inches(HEIGHT_IN)
-#: a picture's pixels per inch of slide (CSS pixels: a point is 4/3 of one), drawn at twice
-#: that by the picture renderer
-PICTURE_PPI = 96
-ImageMaker = Callable[[go.Figure], bytes]
 
 
 def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture) -> bytes:
@@ -39,7 +34,7 @@ def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture
         slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: we place every shape
         _text(slide, rendered.headline, boxes.headline, HEADLINE_PT, bold=True)
         _text(slide, rendered.title, boxes.title, TITLE_PT, colour="#333333")
-        _body(slide, rendered, lang, image, boxes.body)
+        _body(slide, rendered, image, boxes.body)
         _text(slide, f"{rendered.source} · {note}", boxes.footer, FOOTER_PT, colour="#444444")
         slide.notes_slide.notes_text_frame.text = (
             f"{rendered.headline}\n\n{rendered.definition}\n{rendered.source}\n{note}"
@@ -63,44 +58,7 @@ def _text(
         paragraph.font.color.rgb = pptx_charts.rgb(colour)
 
 
-def map_figure(rendered: ViewResult, box: Box) -> go.Figure:
-    """The map drawn for its box on the slide, with its type at the slide's points (16-pt
-    legend, 12-pt names where they fit)."""
-    from dashboard import charts
-
-    width, height = round(box[2] * PICTURE_PPI), round(box[3] * PICTURE_PPI)
-    return presentation(
-        charts.figure(rendered, inline_shapes=True), width, height, points=PICTURE_PPI / 72
-    )
-
-
-def _body(slide: object, rendered: ViewResult, lang: str, image: ImageMaker, box: Box) -> None:
+def _body(slide: object, rendered: ViewResult, image: ImageMaker, box: Box) -> None:
+    """The slide's chart, by its kind (`pptx_kinds.KINDS`)."""
     shapes = slide.shapes  # type: ignore[attr-defined]
-    spec = rendered.chart
-    data = spec.frame
-    if spec.kind == "map":
-        try:
-            picture = image(map_figure(rendered, box))
-        except Exception as exc:  # kaleido raises several types when Chromium is missing
-            text = shapes.add_textbox(*(Inches(v) for v in box))
-            text.text_frame.text = (
-                f"Kartan kunde inte exporteras som bild: {exc.__class__.__name__}. "
-                "Bildexport kräver Chromium (kaleido)."
-                if lang == "sv"
-                else f"The map could not be exported as an image: {exc.__class__.__name__}. "
-                "Image export needs Chromium (kaleido)."
-            )
-            return
-        shapes.add_picture(io.BytesIO(picture), *(Inches(v) for v in box))
-    elif spec.kind == "ranking":
-        pptx_rows.ranking(shapes, box, data, spec.show, lang, spec.highlight)
-    elif spec.kind == "columns":
-        pptx_more.columns(shapes, box, data, lang)
-    elif spec.kind == "definitions":
-        pptx_rows.definitions(shapes, box, data, lang)
-    elif spec.kind == "lines":
-        pptx_more.lines(shapes, box, data, list(spec.sexes), lang)
-    elif spec.kind == "dumbbell":
-        pptx_rows.gap(shapes, box, data, lang, spec.highlight)
-    else:
-        pptx_more.chart(shapes, box, rendered, lang)  # the age and change views
+    pptx_kinds.KINDS[rendered.chart.kind](shapes, box, rendered, image)

@@ -140,16 +140,3 @@ def age(shapes: Any, box: Box, result: Any, lang: str) -> None:
     grouped_bars(shapes, (left, top, split, height), categories, shares, "percent", lang, 99)
     right = (left + split, top, width - split, height)
     grouped_bars(shapes, right, categories, gaps, "points", lang, 99)
-
-
-def chart(shapes: Any, box: Box, result: Any, lang: str) -> None:
-    """The charts of the views added later (the age view; the change view is a list of rows)."""
-    kind = result.chart.kind
-    if kind == "age":
-        age(shapes, box, result, lang)
-    elif kind == "change":
-        from dashboard.render import pptx_rows
-
-        pptx_rows.change(shapes, box, result, lang)
-    else:
-        raise ValueError(f"no PowerPoint chart for kind {kind!r}")
