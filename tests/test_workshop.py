@@ -219,8 +219,10 @@ def test_a_pinned_file_is_shown_only_when_its_numbers_are_the_databases() -> Non
     text = model.to_json(pinned)
     reloaded = pinning.load_file(text.encode())
     assert reloaded.pinned and reloaded.slides[0].snapshot
-    note = pinning.version_note(reloaded)
+    installed = drawing.render(Slide("ranking", {"show": "women"})).provenance.data_version
+    note = pinning.version_note(reloaded, installed)
     assert note.startswith("Låst till dataversion") and "(aktuell)" in note
+    assert "nyare data" in pinning.version_note(reloaded, "0" * 64)
 
     forged = json.loads(text)
     for row in forged["slides"][0]["data"]:
@@ -237,7 +239,7 @@ def test_a_pinned_file_is_shown_only_when_its_numbers_are_the_databases() -> Non
     stamped = json.loads(text)
     stamped["pinned"]["built_at"] = "<img src=https://evil.example/x.png> 1999"
     shown = pinning.load_file(json.dumps(stamped).encode())
-    assert "evil" not in pinning.version_note(shown)  # the build time is the database's
+    assert "evil" not in pinning.version_note(shown, installed)  # the build time is the database's
 
 
 def _token(doc: object) -> str:

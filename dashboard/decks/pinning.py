@@ -21,10 +21,20 @@ __all__ = ["MAX_FILE_BYTES", "load_file", "pin", "verified", "version_note"]
 
 
 def pin(deck: Deck, lang: str = "sv") -> Deck:
-    """The same deck carrying today's numbers and the data version they belong to."""
-    info = queries.build_info()
-    slides = [Slide(s.view, s.params, render(s, lang).data.to_dicts()) for s in deck.slides]
-    return Deck(deck.title, slides, info.get("data_fingerprint"), str(info.get("built_at")))
+    """The same deck carrying today's numbers and the data version they belong to (as their
+    results say: `ViewResult.provenance`)."""
+    results = [render(s, lang) for s in deck.slides]
+    slides = [
+        Slide(s.view, s.params, r.data.to_dicts())
+        for s, r in zip(deck.slides, results, strict=True)
+    ]
+    made = results[0].provenance if results else None
+    return Deck(
+        deck.title,
+        slides,
+        made.data_version if made else None,
+        str(made.built_at) if made else None,
+    )
 
 
 def load_file(data: bytes, lang: str = "sv") -> Deck:
@@ -54,11 +64,13 @@ def verified(deck: Deck, lang: str = "sv") -> Deck:
     )
 
 
-def version_note(deck: Deck, lang: str = "sv") -> str:
+def version_note(deck: Deck, installed: str, lang: str = "sv") -> str:
+    """What the slides' footers say of the data: the newest, or the version the deck is pinned
+    to and whether it is the one installed (`installed`: a rendered slide's data version)."""
     if not deck.pinned:
         return "Senaste data" if lang == "sv" else "Newest data"
     stamp = (deck.pinned_built_at or "")[:10]
-    if deck.pinned_fingerprint == queries.build_info().get("data_fingerprint"):
+    if deck.pinned_fingerprint == installed:
         return (
             f"Låst till dataversion {stamp} (aktuell)"
             if lang == "sv"

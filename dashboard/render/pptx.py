@@ -27,9 +27,9 @@ WIDTH, HEIGHT = Inches(WIDTH_IN), Inches(HEIGHT_IN)
 def build(deck: Deck, lang: str = "sv", image: ImageMaker = images.slide_picture) -> bytes:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
-    note = version_note(deck, lang)
     for spec in deck.slides:
         rendered = render(spec, lang)
+        note = version_note(deck, rendered.provenance.data_version, lang)
         boxes = frame(rendered.headline, rendered.title)
         slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank: we place every shape
         _text(slide, rendered.headline, boxes.headline, HEADLINE_PT, bold=True)

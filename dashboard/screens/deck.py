@@ -109,7 +109,7 @@ def present(deck: Deck, lang: str) -> None:
         st.rerun()
     middle.markdown(
         f'<div class="slide-footer">{html_text(result.source)} · '
-        f"{html_text(pinning.version_note(deck, lang))}</div>",
+        f"{html_text(pinning.version_note(deck, result.provenance.data_version, lang))}</div>",
         unsafe_allow_html=True,
     )
     counter.markdown(f'<div class="slide-counter">{number} / {count}</div>', unsafe_allow_html=True)
@@ -172,7 +172,7 @@ def edit(deck: Deck, lang: str) -> None:
     elif not pin and deck.pinned:
         deck = unpinned(deck)
         st.session_state["deck"] = deck
-    st.caption(pinning.version_note(deck, lang))
+    st.caption(pinning.version_note(deck, result.provenance.data_version, lang))
     _sync_url(deck)
 
     state.choice(
