@@ -116,7 +116,7 @@ def html(
         else ""
     )
     return (
-        f'<div id="utb-first" lang="{result.lang}">'
+        f'<div id="utb-first" lang="{result.lang}" role="region" aria-label="{escape(page.title)}">'
         f"<h1>{escape(page.title)}</h1>{intro}{controls}"
         f"<h2>{escape(result.headline)}</h2>{_metrics(result)}"
         f'<p class="utb-chart-title">{escape(result.title)}</p>'

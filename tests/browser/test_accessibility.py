@@ -88,7 +88,9 @@ def _ready(page: Page, url: str) -> None:
         '() => !document.querySelector(\'[data-testid="stStatusWidget"], [data-stale="true"]\')'
         " && document.documentElement.lang && window.__utbObserver"
         # our style sheet (focus rings, contrast) is in the page, not only on its way
-        " && [...document.querySelectorAll('style')].some(s => s.textContent.includes('utb-chart-title'))",
+        " && [...document.querySelectorAll('style')].some(s => s.textContent.includes('utb-chart-title'))"
+        # the live page has taken over from the first paint (which has an h1 and a style too)
+        " && !document.getElementById('utb-first')",
         timeout=30_000,
     )
     page.wait_for_timeout(400)
