@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -96,6 +97,15 @@ def write_lock_held_elsewhere(db_path: Path) -> Iterator[None]:
 
 #: The pages that are not views: their screen module (every view's page is the router's)
 OTHER_SCREENS = {"about", "registry", "deck", "sql_console"}
+
+
+def unfolded(app: Any, *views: str) -> Any:
+    """An AppTest whose views' folded parts (table and files, pictures, links and embed) are
+    open, as a reader who opened them sees them: they are made only while open."""
+    for view in views:
+        for part in ("table", "pictures", "share", "copy"):
+            app.session_state[f"open_{part}_{view}"] = True
+    return app
 
 
 def page_script(name: str) -> str:

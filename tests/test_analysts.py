@@ -24,7 +24,7 @@ from dashboard.sandbox.policy import SandboxError
 from dashboard.sandbox.runner import Limits
 from etl.analyst_docs import SCHEMA_DOC, schema_markdown
 from etl.analyst_export import export_parquet
-from tests.helpers import page_script, write_lock_held_elsewhere
+from tests.helpers import page_script, unfolded, write_lock_held_elsewhere
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -213,8 +213,8 @@ def test_every_example_query_runs(db_path: Path) -> None:
 
 def test_chart_sql_opens_in_the_console(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("UTB_DB_PATH", str(db_path))
-    app = AppTest.from_string(page_script("ranking"), default_timeout=60).run()
-    code = app.code[0].value
+    app = unfolded(AppTest.from_string(page_script("ranking"), default_timeout=60), "ranking")
+    code = app.run().code[0].value
     assert "FROM gender_gap_by_definition" in code and "year = 2019" in code and "$" not in code
     assert "definition = 'unknown_included'" in code
     assert runner.run(db_path, code).frame.height == 22

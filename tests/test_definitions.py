@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.decks import render as drawing
 from dashboard.decks.model import Deck, Slide
 from dashboard.render import pptx as pptx_export
-from tests.helpers import page_script
+from tests.helpers import page_script, unfolded
 
 RAW_2019 = "scbhandlerplotter_2019/SCB_utbildningsniva.csv"  # UtbBefRegionR, 10-year groups
 AGES_25_64 = {"25-34 år", "35-44 år", "45-54 år", "55-64 år"}
@@ -100,9 +100,8 @@ def test_excluded_is_above_included_and_gap_views_agree(db_path: Path) -> None:
 
 
 def _panel(**params: str) -> AppTest:
-    app = AppTest.from_string(
-        page_script("definitions"),
-        default_timeout=60,
+    app = unfolded(
+        AppTest.from_string(page_script("definitions"), default_timeout=60), "definitions"
     )
     app.query_params.update(params)
     return app.run()
@@ -137,7 +136,7 @@ def test_the_panel_numbers_equal_the_database(db_path: Path) -> None:
 
 
 def test_the_definition_is_in_the_url_title_source_and_export() -> None:
-    app = AppTest.from_string(page_script("ranking"), default_timeout=60)
+    app = unfolded(AppTest.from_string(page_script("ranking"), default_timeout=60), "ranking")
     app.query_params.update({"definition": "unknown_excluded"})
     app.run()
     assert not app.exception and app.query_params["definition"] == "unknown_excluded"

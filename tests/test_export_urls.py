@@ -237,11 +237,11 @@ def test_the_renderer_refuses_rather_than_queues_without_end() -> None:
 def test_every_chart_page_offers_its_files_and_embed_code(db_path: Path) -> None:
     from streamlit.testing.v1 import AppTest
 
-    from tests.helpers import page_script
+    from tests.helpers import page_script, unfolded
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("UTB_DB_PATH", str(db_path))
-        app = AppTest.from_string(page_script("ranking"), default_timeout=60)
+        app = unfolded(AppTest.from_string(page_script("ranking"), default_timeout=60), "ranking")
         app.query_params.update({"scope": "municipality_in_county", "county": "04"})
         app.run()
     assert not app.exception

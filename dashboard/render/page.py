@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from functools import partial
+from typing import Any
 from urllib.parse import urlencode
 
 import polars as pl
@@ -85,9 +86,28 @@ def notes(result: ViewResult) -> None:
         st.info(note, icon="ℹ️")
 
 
+def folded(label: str, key: str) -> Any:
+    """An expander whose content is made only while it is open: a cold visit then neither
+    computes nor sends what is folded away (the table, its files and queries, the embed code),
+    nor fetches the browser code that draws it (the data grid, the code highlighter: ~0.6 MB
+    compressed)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def data_and_exports(result: ViewResult) -> None:
     lang = result.lang
-    with st.expander(t("data_table", lang)):
+    if (box := folded(t("data_table", lang), f"open_table_{result.view}")) is not None:
+        _table_and_files(box, result)
+    if (box := folded(t("image_export", lang), f"open_pictures_{result.view}")) is not None:
+        with box:
+            pictures(result)
+    share.links_and_embed(result)
+
+
+def _table_and_files(box: Any, result: ViewResult) -> None:
+    lang = result.lang
+    with box:
         readable = made_once(result, "table", lambda: for_reading(result.table, lang).to_arrow())
         st.dataframe(readable, hide_index=True)
         left, right = st.columns(2)
@@ -106,9 +126,6 @@ def data_and_exports(result: ViewResult) -> None:
         for sql in made_once(result, "sql", lambda: shown_sql(result.queries)):
             st.code(sql, language="sql")
             st.markdown(f"[{t('open_in_sql', lang)}](/sql?{urlencode({'sql': sql, 'lang': lang})})")
-    with st.expander(t("image_export", lang)):
-        pictures(result)
-    share.links_and_embed(result)
 
 
 def pictures(result: ViewResult) -> None:

@@ -40,7 +40,10 @@ def iframe(result: ViewResult, pinned: bool) -> str:
 
 def links_and_embed(result: ViewResult) -> None:
     lang = result.lang
-    with st.expander(t("share_heading", lang)):
+    box = st.expander(t("share_heading", lang), key=f"open_share_{result.view}", on_change="rerun")
+    if not box.open:
+        return  # made only while open: the code highlighter is fetched when a reader asks
+    with box:
         st.markdown(t("share_intro", lang))
         for pinned in (False, True):
             row = " · ".join(

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.data.sql_files import shown_sql
 from dashboard.model.result import ViewResult
 from dashboard.render.made_once import made_once
+from dashboard.render.page import folded
 from dashboard.text.formatting import number
 from dashboard.text.i18n import t
 from dashboard.text.safe_text import markdown
@@ -20,9 +21,9 @@ def after(result: ViewResult) -> None:
             st.markdown("\n".join(f"- {markdown(sentence)}" for sentence in found))
             finder = tuple(q for q in result.queries if q.name == "figure_finder")
             st.code("\n".join(shown_sql(finder)), language="sql")
-    with st.expander(t("copy_table", result.lang)):
+    if (box := folded(t("copy_table", result.lang), f"open_copy_{result.view}")) is not None:
         pasted = made_once(result, "markdown", lambda: markdown_table(result.table, result.lang))
-        st.code(pasted, language="markdown")
+        box.code(pasted, language="markdown")
 
 
 def markdown_table(table: pl.DataFrame, lang: str) -> str:
