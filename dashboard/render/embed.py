@@ -23,7 +23,7 @@ body { margin: 0; padding: 0.75rem 1rem; font: 16px/1.45 system-ui, -apple-syste
   Roboto, "Helvetica Neue", Arial, sans-serif; color: #1f1f1f; background: #fff; }
 h1 { font-size: 1rem; font-weight: 600; margin: 0 0 0.25rem; color: #333; }
 .sentence { font-size: 1.15rem; font-weight: 700; margin: 0 0 0.5rem; }
-.chart svg { display: block; width: 100%; height: auto; }
+.chart svg { display: block; width: 100%; height: auto; max-height: 60vh; }
 .source, .notes { font-size: 0.8rem; color: #4a4947; margin: 0.35rem 0; }
 details { margin: 0.5rem 0; font-size: 0.9rem; }
 summary { cursor: pointer; color: #1a56b0; }
