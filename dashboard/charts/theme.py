@@ -81,6 +81,12 @@ def layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
         colorbar={"tickfont": {"color": TEXT}, "title": {"font": {"color": TEXT}}},
         selector={"type": "choroplethmap"},
     )
+    if not any(trace.type.endswith("map") for trace in fig.data):
+        # a chart is read, not explored: a finger swiping across it on a phone scrolls the
+        # page instead of zooming the chart (which hid bars and left it zoomed); hover stays
+        fig.update_layout(dragmode=False)
+        fig.update_xaxes(fixedrange=True)
+        fig.update_yaxes(fixedrange=True)
     return fig
 
 

@@ -11,8 +11,7 @@ language. Only our own fixed strings are in it: nothing a user or a file wrote r
 It also frames every map on what it shows (`MAP_FIT`): a map's centre and zoom depend on the
 size of its plot, which only the browser knows (a phone's is a third of a desktop's), so the
 figure carries the bounds of its regions (`layout.meta.bounds`) and the script fits them into
-the plot it got, as `dashboard.charts.map_fit.fit` does for pictures, and lowers a map that is
-wider than tall to its content. A slide's map, fitted for its projector and labelled, says
+the plot it got, as `dashboard.charts.map_fit.fit` does for pictures. A slide's map, fitted for its projector and labelled, says
 `meta.fixed` and is left alone.
 """
 
@@ -57,7 +56,10 @@ SWEDISH = {
 FRAME_TITLE = {"sv": "Sidans språk (osynlig)", "en": "Page language (invisible)"}
 #: `map_fit.fit` in the browser: Web Mercator, 512-px tiles, 0.25 zoom levels of room around
 #: the regions. Fitted once per figure and plot width (a WeakMap keyed by the layout object, so
-#: a rerun's new figure is fitted again and a reader's own pan or zoom is kept).
+#: a rerun's new figure is fitted again and a reader's own pan or zoom is kept). Only the centre
+#: and zoom change, never the plot's height: a new height made Streamlit lay the chart out
+#: again, which fitted it again, which changed the height… the map never came to rest on
+#: screens up to 1024 px wide.
 MAP_FIT = """
   const fitted = new WeakMap();
   const merc = lat => Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360));
@@ -91,10 +93,6 @@ MAP_FIT = """
                        lat: (2 * Math.atan(Math.exp(mid)) - Math.PI / 2) * 180 / Math.PI},
         'map.zoom': Math.min(zx, zy) - 0.25,
       };
-      if (zx < zy) {
-        const needed = Math.ceil(mercSpan * 512 * Math.pow(2, zx) / (2 * Math.PI));
-        update.height = Math.max(320, Math.round(full.height - size.h + needed));
-      }
       P.relayout(gd, update).catch(() => fitted.delete(lay));
     }
   }

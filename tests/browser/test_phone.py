@@ -134,3 +134,42 @@ def test_chart_title_and_source_fit_narrow_screens(
         page.wait_for_timeout(1500 if path.startswith("karta") else 300)
         assert page.evaluate(FRAMED_JS) == [], path
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_a_map_comes_to_rest(browser: Browser, server_url: str, width: int) -> None:
+    """Fitted once it is drawn, a map stays still: on screens up to 1024 px it used to change
+    its height, be laid out again and fitted again, without end."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 500)
+    page = context.new_page()
+    _ready(page, f"{server_url}/karta?region=0461")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_timeout(2_000)  # MapLibre loaded and the fit applied
+    sizes = set()
+    for _ in range(12):
+        sizes.add(
+            page.evaluate(
+                "() => { const g = document.querySelector('.js-plotly-plot');"
+                " return [g.clientHeight, JSON.stringify(g.layout.map && g.layout.map.center)]; }"
+            ).__repr__()
+        )
+        page.wait_for_timeout(250)
+    context.close()
+    assert len(sizes) == 1, sizes
+
+
+def test_a_swipe_on_a_chart_scrolls_the_page(browser: Browser, server_url: str) -> None:
+    """Charts do not catch a finger's drag (no zoom box, fixed axes): a swipe that starts on
+    one scrolls the page, as one on text does."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    for path in ("?region=04", "rangordning?scope=municipality_in_county&county=04"):
+        _ready(page, f"{server_url}/{path}")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+        caught = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].map(g => {"
+            " const f = g._fullLayout; return [f.dragmode, f.xaxis.fixedrange, f.yaxis.fixedrange];"
+            " })"
+        )
+        assert caught and all(c == [False, True, True] for c in caught), (path, caught)
+    context.close()
