@@ -3,6 +3,7 @@ numbers equal the database's, links round-trip, bad link values fall back with a
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -277,3 +278,16 @@ def test_a_locked_database_is_a_sentence_not_a_traceback(
         (message,) = [e.value for e in app.error]
         assert message.startswith("Databasfilen är öppen för skrivning i ett annat program")
         assert str(tmp_path) not in message and "PID" not in message
+
+
+def test_the_table_shows_the_same_number_as_the_chart() -> None:
+    """Rounded once, to what is shown: Oxelösund's gap (12.9544 points) is 13,0 under the chart
+    as on it (the table once rounded to 12,95 first and showed 12,9)."""
+    app = page("ranking", scope="municipality_in_county", county="04", show="gap")
+    unfolded(app, "ranking").run()
+    table = app.dataframe[0].value
+    row = table[table[table.columns[0]] == "Oxelösund"]
+    assert list(row["Skillnad kvinnor − män (p.e.)"]) == ["13,0"]
+    (chart,) = [c for c in _plotly_charts(app)]
+    spec = json.loads(chart.proto.spec)
+    assert any("13,0 p.e." in str(trace.get("text")) for trace in spec["data"])

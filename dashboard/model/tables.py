@@ -58,16 +58,14 @@ def without_empty_columns(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def for_people(frame: pl.DataFrame, lang: str, columns: list[str] | None = None) -> pl.DataFrame:
-    """Columns named for people, values rounded; ranks of a county's kommuner beside the
-    national ones when the frame has them (and no column that is empty in every row)."""
+    """Columns named for people; ranks of a county's kommuner beside the national ones when
+    the frame has them (and no column that is empty in every row). Values keep their precision:
+    each output rounds once, to what it shows ("12,9544" is "13,0" in the table as in the chart;
+    rounded to two decimals first, 12,95 became "12,9")."""
     names = _names(lang)
     frame = without_empty_columns(with_country_name(frame, lang))
     kept = [c for c in (columns or list(names)) if c in frame.columns and c in names]
-    return (
-        frame.select(kept)
-        .with_columns(pl.col(pl.Float64).round(DECIMALS))
-        .rename({c: names[c] for c in kept})
-    )
+    return frame.select(kept).rename({c: names[c] for c in kept})
 
 
 def for_files(frame: pl.DataFrame, values: Values, source: str, lang: str) -> pl.DataFrame:

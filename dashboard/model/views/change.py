@@ -190,9 +190,9 @@ def _table(frame: pl.DataFrame, values: Values, lang: str) -> pl.DataFrame:
         ]
     return frame.select(
         pl.Series(t("region", lang), names),
-        pl.col("value_then").round(2).alias(f"{what} {start} ({unit})"),
-        pl.col("value_now").round(2).alias(f"{what} {end} ({unit})"),
-        pl.col("change").round(2).alias(f"{t('change_word', lang)} ({t('pp_short', lang)})"),
+        pl.col("value_then").alias(f"{what} {start} ({unit})"),
+        pl.col("value_now").alias(f"{what} {end} ({unit})"),
+        pl.col("change").alias(f"{t('change_word', lang)} ({t('pp_short', lang)})"),
         pl.col("rank_then").alias(f"{t('rank_then', lang)} ({start})"),
         pl.col("rank_now").alias(f"{t('rank_now', lang)} ({end})"),
     )

@@ -120,10 +120,10 @@ def points_vs_percent(
 def _table(rows: pl.DataFrame, lang: str) -> pl.DataFrame:
     return rows.select(
         pl.col("region_name").alias(t("definition", lang)),
-        pl.col("women_share").round(2).alias(t("women", lang) + " %"),
-        pl.col("men_share").round(2).alias(t("men", lang) + " %"),
-        pl.col("total_share").round(2).alias(t("total", lang) + " %"),
-        pl.col("gap_pp").round(2).alias(f"{t('gap_pp', lang)} ({t('pp_short', lang)})"),
+        pl.col("women_share").alias(t("women", lang) + " %"),
+        pl.col("men_share").alias(t("men", lang) + " %"),
+        pl.col("total_share").alias(t("total", lang) + " %"),
+        pl.col("gap_pp").alias(f"{t('gap_pp', lang)} ({t('pp_short', lang)})"),
         pl.col("used_by").alias(t("used_by", lang)),
     )
 
