@@ -109,3 +109,22 @@ def test_the_bundle_is_sent_compressed_as_the_browser_accepts(tmp_path: Path) ->
     root = static_files._ready[-1]
     assert CompressedStatic._file(root, "/static/../index.html", ".br") is None
     assert CompressedStatic._file(root, f"/static/js/{name}", ".br") is not None
+
+
+def test_the_picture_keeps_its_axis_labels_whatever_template_is_the_default() -> None:
+    """Importing Streamlit makes its Plotly template the default, which leaves the axes'
+    margins to the browser's theme: drawn in the server, "50 %" was cut to "%" at the edge."""
+    import re
+
+    import plotly.io as pio
+    import streamlit  # noqa: F401  (as in the server)
+
+    from dashboard.render import pictures
+
+    assert pio.templates.default == "streamlit"
+    result, _ = registry.compute("overview", {"region": "04"}, "sv")
+    svg = pictures.page_chart_svg(result, 1000).decode()
+    anchors = [
+        float(x) for x in re.findall(r'<g class="ytick"><text text-anchor="end" x="([^"]+)"', svg)
+    ]
+    assert anchors and min(anchors) >= 30  # the right edge of "50 %" lies 30 px in, at least

@@ -73,6 +73,11 @@ def layout(fig: go.Figure, title: str, lang: str, **extra: Any) -> go.Figure:
         "plot_bgcolor": "white",
     }
     fig.update_layout(**(base | extra))
+    # axes make room for their labels whatever Plotly template is the default: importing
+    # Streamlit makes its own the default, which leaves this to the browser's theme, so a
+    # picture drawn in the server (kaleido) cut its axis labels at the edge
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     # Streamlit's theme greys axis text (#808495, 3.7:1 on white); ours passes WCAG AA (≥ 4.5:1)
     fig.update_layout(font={"color": TEXT}, legend={"font": {"color": TEXT}})
     fig.update_xaxes(tickfont={"color": TEXT}, title_font={"color": TEXT})

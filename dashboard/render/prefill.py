@@ -90,7 +90,7 @@ def _metrics(result: ViewResult) -> str:
 def _pictures(result: ViewResult, svgs: tuple[bytes, bytes] | None, height: int) -> str:
     box = f'style="height:{int(height)}px"'
     if svgs is None:
-        return f'<div class="chart wide" {box}></div>'
+        return f'<div class="chart" {box}></div>'  # room kept on every screen
     return "".join(
         figure_html(result, svg).replace(
             '<div class="chart"', f'<div class="chart {size}" {box}', 1
