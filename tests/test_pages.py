@@ -288,6 +288,6 @@ def test_the_table_shows_the_same_number_as_the_chart() -> None:
     table = app.dataframe[0].value
     row = table[table[table.columns[0]] == "Oxelösund"]
     assert list(row["Skillnad kvinnor − män (p.e.)"]) == ["13,0"]
-    (chart,) = [c for c in _plotly_charts(app)]
+    (chart,) = app.get("plotly_chart")
     spec = json.loads(chart.proto.spec)
     assert any("13,0 p.e." in str(trace.get("text")) for trace in spec["data"])

@@ -19,7 +19,7 @@ from dashboard.text.i18n import level_word, measure_label, show_label, t
 PARTS = ("PAGES", "CONSOLE", "DECK", "WEB", "PROFILE")
 #: English writes "Sweden" where Swedish fills in {country}: the callers pass the word for the
 #: country lower-cased ("riket"), which in English would read "sweden".
-SWEDEN_WRITTEN_OUT = {"age_largest", "age_smallest", "age_totals_fact", "change_highlight"}
+SWEDEN_WRITTEN_OUT = {"age_reference", "change_highlight"}
 #: Empty on purpose: the caption "SCB's original text, in Swedish:" says nothing to a Swede.
 EMPTY_ON_PURPOSE = {("sv", "PAGES", "scb_original")}
 
@@ -91,14 +91,18 @@ def test_t_fills_in_the_readers_language() -> None:
     assert t("only_for", "sv", context="Åldern", years="2019–2023", value="2015", shown="2023") == (
         "Åldern finns för 2019–2023, inte för 2015; visar 2023."
     )
+    reference = {"country": "riket", "ref": "14,5 p.e."}
     values = {"name": "Södermanlands län", "ages": "35–44", "gap": "17,2 p.e."}
-    values |= {"country": "riket", "ref": "14,5 p.e."}
+    values["reference"] = t("age_reference", "sv", **reference)
     assert t("age_largest", "sv", **values) == (
         "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5 p.e.)"
     )
+    values["reference"] = t("age_reference", "en", **reference)
     assert t("age_largest", "en", **values) == (
         "Södermanlands län: largest gap among those aged 35–44, 17,2 p.e. (Sweden 14,5 p.e.)"
     )
+    # riket is not compared with itself
+    assert t("age_largest", "sv", **{**values, "reference": ""}).endswith("17,2 p.e.")
 
 
 def test_t_without_values_leaves_braces_alone_and_defaults_to_swedish() -> None:

@@ -152,7 +152,7 @@ LABEL_CHARS = 24
 
 
 def _wrapped(label: str, chars: int = LABEL_CHARS) -> str:
-    """ "25–64 år · nivå 5–7 · okänd nivå i nämnaren (Kolada N01982)" on short lines."""
+    """ "25–64 år · nivå 5–7 · okänd nivå i nämnaren (som Kolada)" on short lines."""
     parts = [textwrap.wrap(part, chars) or [part] for part in label.split(" · ")]
     return "<br>".join(line for part in parts for line in part)
 

@@ -172,7 +172,7 @@ def aim_region(settings: Values, region: str) -> Values:
 
 
 def title_base(values: Values, lang: str) -> str:
-    """E.g. "Eftergymnasial utbildning · okänd nivå i nämnaren (Kolada N01982), 25–64 år"."""
+    """E.g. "Eftergymnasial utbildning · okänd nivå i nämnaren (som Kolada), 25–64 år"."""
     return (
         f"{definitions.measure_title(values['measure'], values['definition'], lang)}, "
         f"{ages(values['age'])} {t('years_word', lang)}"

@@ -24,8 +24,8 @@ DEFAULT = "unknown_included"
 #: Short labels, for selectors and chart titles.
 SHORT = {
     "unknown_included": {
-        "sv": "okänd nivå i nämnaren (Kolada N01982)",
-        "en": "unknown level in the denominator (Kolada N01982)",
+        "sv": "okänd nivå i nämnaren (som Kolada)",
+        "en": "unknown level in the denominator (as Kolada)",
     },
     "unknown_excluded": {
         "sv": "okänd nivå utesluten (som SCB:s diagram)",
@@ -48,6 +48,9 @@ DENOMINATOR = {
 }
 
 
+#: Kolada's key figure is one measure of one age group under this definition: a title names
+#: the convention ("som Kolada"); the key figure's id is named only where the number is it
+#: (the source line's definition, `source_note`), never for 16–74 or levels 6–7.
 def short_label(definition: str, lang: str) -> str:
     return SHORT[definition][lang]
 
@@ -159,6 +162,14 @@ def panel_rows(frame: pl.DataFrame, lang: str) -> pl.DataFrame:
     )
 
 
+def _kolada(age_group: str, lang: str) -> str:
+    """Kolada's key figure by its id for 25-64 (levels 5-7); for another age group the
+    convention it shares with it."""
+    if age_group == "25-64":
+        return "Kolada N01982"
+    return "som Kolada" if lang == "sv" else "as Kolada"
+
+
 def headline(frame: pl.DataFrame, region_name: str, year: int, lang: str) -> str:
     """E.g. "Strängnäs 2019, 25–64 år, nivå 5–7: kvinnor 45,8 % (Kolada N01982) eller 46,5 %
     (okänd nivå utesluten), män 30,6 % eller 31,5 %"."""
@@ -174,13 +185,13 @@ def headline(frame: pl.DataFrame, region_name: str, year: int, lang: str) -> str
     if lang == "sv":
         return (
             f"{region_name} {year}, {ages(age)} år, nivå 5–7: kvinnor "
-            f"{percent(inc['women_share'], 1, lang)} (Kolada N01982) eller "
+            f"{percent(inc['women_share'], 1, lang)} ({_kolada(age, lang)}) eller "
             f"{percent(exc['women_share'], 1, lang)} (okänd nivå utesluten), män "
             f"{percent(inc['men_share'], 1, lang)} eller {percent(exc['men_share'], 1, lang)}"
         )
     return (
         f"{region_name} {year}, ages {ages(age)}, levels 5–7: women "
-        f"{percent(inc['women_share'], 1, lang)} (Kolada N01982) or "
+        f"{percent(inc['women_share'], 1, lang)} ({_kolada(age, lang)}) or "
         f"{percent(exc['women_share'], 1, lang)} (unknown level left out), men "
         f"{percent(inc['men_share'], 1, lang)} or {percent(exc['men_share'], 1, lang)}"
     )

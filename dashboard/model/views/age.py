@@ -121,6 +121,14 @@ def _value(frame: pl.DataFrame, code: str, age: str, column: str = "gap_pp") -> 
     return None if row.is_empty() or row[column][0] is None else float(row[column][0])
 
 
+def _reference(frame: pl.DataFrame, region: str, age: str, lang: str) -> str:
+    """Riket's gap in that age group beside the region's; nothing for riket itself."""
+    if region == "00":
+        return ""
+    ref = value_text(_value(frame, "00", age), "gap", lang)
+    return t("age_reference", lang, country=t("country", lang).lower(), ref=ref)
+
+
 def _headline(frame: pl.DataFrame, region: str, lang: str) -> str:
     """E.g. "Södermanlands län: störst skillnad bland 35–44-åringar, 17,2 p.e. (riket 14,5
     p.e.)": every headline names its region."""
@@ -133,8 +141,7 @@ def _headline(frame: pl.DataFrame, region: str, lang: str) -> str:
         name=common.region_name(region, lang),
         ages=ages(age),
         gap=value_text(_value(frame, region, age), "gap", lang),
-        country=t("country", lang).lower(),
-        ref=value_text(_value(frame, "00", age), "gap", lang),
+        reference=_reference(frame, region, age, lang),
     )
 
 
@@ -151,8 +158,7 @@ def _facts(frame: pl.DataFrame, values: Values, lang: str) -> tuple[str, ...]:
             lang,
             ages=ages(smallest),
             gap=value_text(_value(frame, region, smallest), "gap", lang),
-            country=t("country", lang).lower(),
-            ref=value_text(_value(frame, "00", smallest), "gap", lang),
+            reference=_reference(frame, region, smallest, lang),
         )
     )
     for total in common.AGE_TOTALS:
@@ -163,8 +169,7 @@ def _facts(frame: pl.DataFrame, values: Values, lang: str) -> tuple[str, ...]:
                     lang,
                     ages=ages(total),
                     gap=value_text(_value(frame, region, total), "gap", lang),
-                    country=t("country", lang).lower(),
-                    ref=value_text(_value(frame, "00", total), "gap", lang),
+                    reference=_reference(frame, region, total, lang),
                 )
             )
             break
