@@ -15,6 +15,7 @@ import xlsxwriter
 
 from dashboard.model.result import ViewResult
 from dashboard.model.tables import DECIMALS
+from dashboard.render import links
 from dashboard.render.table_files import writable
 from dashboard.text.formatting import day
 from dashboard.text.i18n import t
@@ -83,6 +84,7 @@ def _about(book: xlsxwriter.Workbook, result: ViewResult, header: object) -> Non
         rows.append((t("file_updated", lang), day(table.updated)))
     rows.append((t("file_loaded", lang), day(result.provenance.built_at)))
     rows.append((t("file_version", lang), result.provenance.data_version))
+    rows.append((t("zip_cite", lang), links.citation(result)))
     rows += [("", note) for note in result.notes]
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 120)

@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 
 from dashboard.model import registry
 from dashboard.model.result import ViewResult
+from dashboard.text.formatting import day
+from dashboard.text.i18n import t
 
 
 def public_base() -> str:
@@ -39,3 +41,14 @@ def export(result: ViewResult, extension: str, pinned: bool = False) -> str:
 def embed(result: ViewResult, pinned: bool = False) -> str:
     slug = registry.view(result.view).slug or "oversikt"
     return f"{public_base()}/inbaddning/{slug}?{query(result, pinned)}"
+
+
+def citation(result: ViewResult) -> str:
+    """E.g. "Utbildningsläget: <title>. Källa: SCB, … Dataversion 3f2a9c1b0d4e (2026-12-07).
+    <page URL>"."""
+    version = result.provenance.data_version[:12]
+    return (
+        f"Utbildningsläget: {result.title}. {result.source}. "
+        f"{t('data_version', result.lang)} {version} ({day(result.provenance.built_at)}). "
+        f"{page(result)}"
+    )

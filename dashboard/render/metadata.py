@@ -15,22 +15,10 @@ from typing import Any
 
 from dashboard.model.result import ViewResult
 from dashboard.render import downloads, links
-from dashboard.text.formatting import day
 from dashboard.text.i18n import t
 
 #: What the numbers are under: SCB's licence of the data (the product's words are ours).
 LICENCE = "CC0 1.0 (SCB), https://creativecommons.org/publicdomain/zero/1.0/"
-
-
-def citation(result: ViewResult) -> str:
-    """E.g. "Utbildningsläget: <title>. Källa: SCB, … Dataversion 3f2a9c1b0d4e (2026-12-07).
-    <page URL>"."""
-    version = result.provenance.data_version[:12]
-    return (
-        f"Utbildningsläget: {result.title}. {result.source}. "
-        f"{t('data_version', result.lang)} {version} ({day(result.provenance.built_at)}). "
-        f"{links.page(result)}"
-    )
 
 
 def _plain(value: Any) -> Any:
@@ -54,7 +42,7 @@ def document(result: ViewResult) -> dict[str, Any]:
             for table in result.provenance.tables
         ],
         "url": links.page(result),
-        "citation": citation(result),
+        "citation": links.citation(result),
         "licence": LICENCE,
         "view": result.view,
         "settings": result.settings,
@@ -76,11 +64,11 @@ def readme(result: ViewResult) -> str:
             "",
             result.headline,
             "",
-            f"{t('file_source', lang)}: {result.source}",
-            f"{t('file_definition', lang)}: {result.definition}",
+            result.source,  # "Källa: SCB, …" says what it is
+            result.definition,  # "Definition: …" too
             f"{t('data_version', lang)}: {result.provenance.data_version}",
             f"{t('zip_licence', lang)}: {LICENCE}",
-            f"{t('zip_cite', lang)}: {citation(result)}",
+            f"{t('zip_cite', lang)}: {links.citation(result)}",
             "",
             t("zip_files", lang, stem=result.file_stem),
             "",
