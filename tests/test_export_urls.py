@@ -124,6 +124,7 @@ def test_the_xlsx_opens_with_the_same_table_as_the_csv(client: TestClient) -> No
         ("/export/rangordning.csv?highlight=9999", 400, "Värdet 9999 för highlight"),
         ("/export/rangordning.csv?sql=1", 400, "Inställningen sql används inte här"),
         ("/export/rangordning.csv?v=abc", 400, "abc är ingen dataversion"),
+        ("/export/vilken-siffra.json?value=%D9%A9%D9%A9", 400, "Värdet ٩٩ för value"),
     ],
 )
 def test_bad_urls_get_a_sentence_never_a_traceback(
@@ -185,6 +186,12 @@ def test_only_embeds_may_be_framed_by_other_sites(client: TestClient) -> None:
     elsewhere = client.get("/no-such-route")  # any other answer of the server
     assert elsewhere.headers["x-frame-options"] == "SAMEORIGIN"
     assert elsewhere.headers["content-security-policy"] == "frame-ancestors 'self'"
+    # a path that only looks like ours (an encoded slash, a second segment) is our 404, never
+    # Streamlit's page loading the app where anyone may frame it
+    for path in ("/inbaddning%2Fx%2Fy", "/inbaddning/a/b", "/export/a/b", "/profil/04/x"):
+        answer = client.get(path)
+        assert answer.status_code == 404, path
+        assert answer.headers["content-security-policy"] == "default-src 'none'", path
 
 
 def test_the_embed_says_what_it_shows_and_links_the_live_view(client: TestClient) -> None:
@@ -203,7 +210,9 @@ def test_the_embed_says_what_it_shows_and_links_the_live_view(client: TestClient
 
 
 def test_the_renderer_refuses_rather_than_queues_without_end() -> None:
-    """One render at a time: a full queue and a render past its time are answered at once."""
+    """One render at a time: a full queue and a render past its time are answered at once, and
+    a render given up on keeps its place until it has finished (they once piled up behind the
+    renderer, and every export answered 503 for minutes)."""
     import asyncio
     import threading
 
@@ -227,11 +236,16 @@ def test_the_renderer_refuses_rather_than_queues_without_end() -> None:
                 await task
             except Busy:
                 said.append("late")
+        try:  # given up on, both are still in the queue
+            await gate.run(lambda: "fourth")
+        except Busy:
+            said.append("still full")
         release.set()
+        await asyncio.sleep(0.2)  # both finish and leave the queue
         said.append(await gate.run(lambda: "after"))
         return said
 
-    assert asyncio.run(scenario()) == ["full", "late", "late", "after"]
+    assert asyncio.run(scenario()) == ["full", "late", "late", "still full", "after"]
 
 
 def test_every_chart_page_offers_its_files_and_embed_code(db_path: Path) -> None:

@@ -72,6 +72,7 @@ def test_the_cards_and_the_language_follow_the_link(shell_client: TestClient) ->
         {"lang": "fr"},
         {"year": "1900"},
         {"unknown": "1"},
+        {"v": "0" * 64},
     ],
 )
 def test_a_link_the_page_answers_with_a_notice_gets_no_picture(

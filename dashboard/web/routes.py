@@ -29,6 +29,8 @@ from dashboard.render.formats import FORMATS, file_name
 from dashboard.web import answers, flow, profile_routes
 from dashboard.web.asking import Asked, Refused, asked, language
 
+#: The paths whose every answer is ours (with its own framing policy), never Streamlit's.
+OWN_PREFIXES = ("export", "inbaddning", "profil")
 #: Rendered answers per process: pictures are ~0.1–0.5 MB, so this stays under ~64 MB.
 _rendered = ProcessCache(max_entries=128)
 
@@ -127,9 +129,16 @@ async def embed(request: Request) -> Response:
     return await answer(request, slug, EMBED)
 
 
+async def nothing_here(request: Request) -> Response:
+    """Any other path under ours (`/inbaddning/a/b`, an encoded slash decoded): a 404 of ours,
+    never Streamlit's own page (which would load the app there, framed by anyone)."""
+    return answers.refused(Refused(404, "web_unknown_page", {"page": ""}))
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/export/{name}", export, methods=["GET", "HEAD"]),
         Route("/inbaddning/{slug}", embed, methods=["GET", "HEAD"]),
         *profile_routes.routes(),
+        *(Route(f"/{prefix}/{{rest:path}}", nothing_here) for prefix in OWN_PREFIXES),
     ]

@@ -102,6 +102,10 @@ def compose(result: ViewResult, svgs: tuple[bytes, bytes] | None, height: int) -
 
 
 def _result(slug: str, raw: dict[str, str]) -> ViewResult:
+    """The view the link names, or Refused for anything the page would answer with a notice
+    (a data version too: a page shows today's data and says it does not use `v`)."""
+    if "v" in raw:
+        raise Refused(400, "web_not_used", {"name": "v"})
     with per_run.one_run():
         wanted = asked(slug, raw)
         return registry.load(wanted.view.name, wanted.values, wanted.lang)
@@ -128,7 +132,8 @@ async def page(request: Request) -> Response:
         return plain  # the live page says what is wrong
     svgs: tuple[bytes, bytes] | None = None
     with contextlib.suppress(Busy, TimeoutError):  # the render goes on for the next reader
-        svgs, height = await asyncio.wait_for(GATE.run(lambda: _pictures_of(result)), PICTURE_WAIT)
+        drawing = GATE.run(lambda: _pictures_of(result), share=0.5)
+        svgs, height = await asyncio.wait_for(drawing, PICTURE_WAIT)
     if svgs is None:
         height = await run_in_threadpool(pictures.page_chart_height, result)
     headers = {

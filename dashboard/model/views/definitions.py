@@ -42,7 +42,8 @@ PARAMS = [
 #: How far from the typed value a figure may lie, and how many sentences the result keeps.
 WITHIN = 1.0
 MAX_FOUND = 25
-_VALUE = re.compile(r"\d{1,3}([.,]\d{1,2})?")
+#: ASCII digits only (`\d` would take ٩٩ and show it back in the sentence)
+_VALUE = re.compile(r"[0-9]{1,3}([.,][0-9]{1,2})?")
 
 
 def figure_value(text: str) -> str | None:
