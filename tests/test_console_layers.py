@@ -114,6 +114,43 @@ def test_the_select_forms_of_pragma_and_explain_pass(sql: str) -> None:
     assert policy.check(sql, con, policy.database_relations(con)) == "SELECT"
 
 
+@pytest.mark.parametrize(
+    ("sql", "allowed"),
+    [
+        # a CTE's name counts only where DuckDB binds it to the CTE
+        ("SELECT * FROM pg_settings, (WITH pg_settings AS (SELECT 1) SELECT 1)", False),
+        (
+            "SELECT path FROM duckdb_databases, (WITH duckdb_databases AS (SELECT 1) SELECT 1)",
+            False,
+        ),
+        ("WITH pg_settings AS (SELECT * FROM pg_settings) SELECT * FROM pg_settings", False),
+        (
+            "WITH a AS (SELECT * FROM sqlite_master), sqlite_master AS (SELECT 1) SELECT * FROM a",
+            False,
+        ),
+        ("SELECT * FROM x, (WITH x AS (SELECT 1) SELECT 1)", False),
+        ("WITH a AS (SELECT 1 AS x), b AS (SELECT * FROM a) SELECT * FROM b", True),
+        (
+            "WITH RECURSIVE r AS (SELECT 1 AS n UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
+            "SELECT * FROM r",
+            True,
+        ),
+        ("WITH t AS (SELECT * FROM attainment) SELECT count(*) FROM t, (SELECT * FROM t) u", True),
+        ("WITH x AS (SELECT 1) SELECT * FROM (SELECT * FROM x)", True),
+    ],
+)
+def test_a_cte_name_is_the_querys_own_only_in_its_scope(sql: str, allowed: bool) -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE attainment (year INT)")
+    relations = policy.database_relations(con)
+    if allowed:
+        assert policy.check(sql, con, relations) == "SELECT"
+    else:
+        with pytest.raises(SandboxError) as caught:
+            policy.check(sql, con, relations)
+        assert caught.value.key == "relation"
+
+
 def _state(folder: Path) -> dict[str, str]:
     """Every file in `folder` (and below) with its sha256: names and bytes."""
     return {

@@ -171,23 +171,46 @@ def parse_tree(con: duckdb.DuckDBPyConnection, sql: str) -> dict[str, Any]:
     return tree
 
 
-Names = tuple[set[str], set[str], set[tuple[str, str, str]], set[str], set[str]]
+Names = tuple[set[str], set[str], set[tuple[str, str, str]], set[str]]
+
+
+def _cte_scopes(node: dict[str, Any], scope: frozenset[str]) -> list[tuple[object, frozenset[str]]]:
+    """A node's children with the CTE names each may refer to, as DuckDB binds them: a WITH's
+    body sees all of its CTEs; a CTE's own query sees only those defined before it (and itself
+    when it is recursive). A name outside its CTE's scope is the catalog's relation of that
+    name, and is checked as one (`WITH pg_settings AS (…)` once let the real one through)."""
+    entries = [
+        e
+        for e in (node.get("cte_map") or {}).get("map") or []
+        if isinstance(e, dict) and "key" in e
+    ]
+    names = [str(e["key"]).lower() for e in entries]
+    children: list[tuple[object, frozenset[str]]] = []
+    for index, entry in enumerate(entries):
+        value = entry.get("value")
+        query = value.get("query_node") if isinstance(value, dict) else None
+        recursive = isinstance(query, dict) and query.get("type") == "RECURSIVE_CTE_NODE"
+        sees = set(names[:index]) | ({names[index]} if recursive else set())
+        children.append((value, scope | sees))
+    body = scope | set(names)
+    children += [(v, body) for k, v in node.items() if k != "cte_map"]
+    return children
 
 
 def names_in(tree: object) -> Names:
-    """Functions in table position, other functions, (catalog, schema, name) of tables, CTE
-    names and `SHOW` specials (`SHOW TABLES`, …), all lower case, from a serialised parse tree.
-    `SHOW t` counts as naming table t; `DESCRIBE`/`SUMMARIZE` carry a query that is walked."""
+    """Functions in table position, other functions, (catalog, schema, name) of tables that are
+    no CTE in scope, and `SHOW` specials (`SHOW TABLES`, …), all lower case, from a serialised
+    parse tree. `SHOW t` counts as naming table t; `DESCRIBE`/`SUMMARIZE` carry a query that is
+    walked."""
     shows: set[str] = set()
     table_functions: set[str] = set()
     functions: set[str] = set()
     tables: set[tuple[str, str, str]] = set()
-    ctes: set[str] = set()
-    stack: list[object] = [tree]
+    stack: list[tuple[object, frozenset[str]]] = [(tree, frozenset())]
     while stack:
-        node = stack.pop()
+        node, scope = stack.pop()
         if isinstance(node, list):
-            stack.extend(node)
+            stack.extend((item, scope) for item in node)
             continue
         if not isinstance(node, dict):
             continue
@@ -196,34 +219,29 @@ def names_in(tree: object) -> Names:
             inner = node["function"]
             table_functions.add(str(inner.get("function_name", "")).lower())
             # its arguments are ordinary expressions
-            stack.extend(v for k, v in inner.items() if k != "function_name")
-            stack.extend(v for k, v in node.items() if k != "function")
+            stack.extend((v, scope) for k, v in inner.items() if k != "function_name")
+            stack.extend((v, scope) for k, v in node.items() if k != "function")
             continue
         if "function_name" in node:
             functions.add(str(node["function_name"]).lower())
         if kind == "SHOW_REF" and node.get("show_type") == "SHOW_SPECIAL":
             shows.add(str(node.get("table_name") or "").lower())
         if kind == "BASE_TABLE" or (kind == "SHOW_REF" and node.get("table_name")):
-            tables.add(
-                (
-                    str(node.get("catalog_name") or "").lower(),
-                    str(node.get("schema_name") or "").lower(),
-                    str(node.get("table_name") or "").lower(),
-                )
+            named = (
+                str(node.get("catalog_name") or "").lower(),
+                str(node.get("schema_name") or "").lower(),
+                str(node.get("table_name") or "").lower(),
             )
-        cte_map = node.get("cte_map")
-        if isinstance(cte_map, dict):
-            for entry in cte_map.get("map") or []:
-                if isinstance(entry, dict) and "key" in entry:
-                    ctes.add(str(entry["key"]).lower())
-        stack.extend(node.values())
+            if named[0] or named[1] or named[2] not in scope:  # a CTE in scope is the query's own
+                tables.add(named)
+        stack.extend(_cte_scopes(node, scope))
     tables -= {("", "", name) for name in shows}
-    return table_functions, functions, tables, ctes, shows
+    return table_functions, functions, tables, shows
 
 
 def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | None) -> None:
     """Every function and relation of the query on the allow-lists (see the module doc)."""
-    table_functions, functions, tables, ctes, shows = names_in(parse_tree(con, sql))
+    table_functions, functions, tables, shows = names_in(parse_tree(con, sql))
     if shows - SHOW_SPECIAL:
         raise SandboxError("unchecked")
     called = table_functions | functions
@@ -250,8 +268,6 @@ def check_tree(con: duckdb.DuckDBPyConnection, sql: str, relations: Relations | 
         if any(c in name for c in "/\\:."):
             # a file or URL as a table name (a replacement scan)
             raise SandboxError("no_access")
-        if not catalog and not schema and name in ctes:
-            continue
         key = (schema or "main", name)
         if (catalog and catalog not in own_catalogs) or (
             key not in relations and key not in SCHEMA_VIEWS
