@@ -37,6 +37,23 @@ def test_a_pinned_file_of_a_million_empty_rows_is_refused_by_the_worker() -> Non
     assert "1,600,000 rows" in str(caught.value) and f"{MAX_SLIDE_ROWS:,}" in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    "cell", ["[" + ",".join(["{}"] * 1_500_000) + "]", '{"a":' * 600 + "1" + "}" * 600]
+)
+def test_a_pinned_row_is_a_row_of_plain_cells(cell: str) -> None:
+    """One row of 1.6 million `{}` took the page's process to 935 MB to check, a value nested
+    600 deep crashed the check: a pinned row holds numbers, short texts and empties only, and
+    the worker refuses anything else before the page sees it."""
+    text = (
+        '{"version": 1, "title": "t", "pinned": {"data_fingerprint": "x"}, '
+        f'"slides": [{{"view": "ranking", "params": {{}}, "data": [{{"a": {cell}}}]}}]}}'
+    )
+    assert len(text) < 5 * 1024**2
+    with pytest.raises(DeckError) as caught:
+        pinning.load_file(text.encode())
+    assert caught.value.key == "slide_table"
+
+
 def test_a_file_the_worker_cannot_read_in_its_limits_is_a_sentence(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -272,7 +272,7 @@ SLIDE = {"view": "ranking", "params": {"show": "women"}}
             {"version": 1, "slides": [{"view": "ranking", "params": {"highlight": "<b>04</b>"}}]},
             "not a code, year or list",
         ),
-        ({"version": 1, "slides": [SLIDE] * 41}, "at most 40 are allowed"),
+        ({"version": 1, "slides": [SLIDE] * 16}, "at most 15 are allowed"),
         ({"version": 1, "slides": []}, "no slides"),
     ],
 )

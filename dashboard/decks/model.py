@@ -24,7 +24,9 @@ DECK_VERSION = 1
 PARAM_KEYS = all_keys()
 #: Every value the pages write is a code, a year or a comma-separated list of them.
 PARAM_VALUE = re.compile(r"[A-Za-z0-9_,.\-]{0,200}")
-MAX_SLIDES = 40
+#: A workshop deck has a handful; each slide is a view the page computes when the deck opens
+#: (forty distinct views in one link once cost the server ten seconds of CPU).
+MAX_SLIDES = 15
 #: Rows a pinned slide's table may have: the largest table a view draws is the 290 kommuner.
 MAX_SLIDE_ROWS = 2_000
 #: A lone UTF-16 half (JSON's "\ud800") is no character: it cannot be sent to a browser.
@@ -159,11 +161,34 @@ def _slide(number: int, raw: object, allow_numbers: bool) -> Slide:
     data = raw.get("data")
     if isinstance(data, list) and len(data) > MAX_SLIDE_ROWS:
         raise DeckError("slide_rows", n=number, rows=len(data), limit=MAX_SLIDE_ROWS)
-    if data is not None and not (
-        isinstance(data, list) and all(isinstance(row, dict) for row in data)
-    ):
+    if data is not None and not (isinstance(data, list) and all(_is_row(row) for row in data)):
         raise DeckError("slide_table", n=number)
     return Slide(str(raw["view"]), {str(k): str(v) for k, v in params.items()}, data)
+
+
+#: A pinned row is what a view's file table holds: a few dozen named cells, each a number, a
+#: short text, true/false or empty. Anything else — nested values, huge cells — is no table of
+#: ours (a row of 1.6 million `{}` once took the page's process to 935 MB to check it, and a
+#: value nested 600 deep crashed the check).
+MAX_ROW_CELLS = 64
+MAX_CELL_CHARS = 2_000
+
+
+def _is_row(row: object) -> bool:
+    return (
+        isinstance(row, dict)
+        and len(row) <= MAX_ROW_CELLS
+        and all(
+            isinstance(key, str)
+            and len(key) <= 80
+            and (
+                value is None
+                or isinstance(value, (bool, int, float))
+                or (isinstance(value, str) and len(value) <= MAX_CELL_CHARS)
+            )
+            for key, value in row.items()
+        )
+    )
 
 
 def _names(extra: list[str]) -> str:
