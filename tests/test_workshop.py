@@ -400,3 +400,18 @@ def test_a_longer_headline_leaves_the_slide_chart_less_room() -> None:
         short, long = chart_height("Sörmland", screen), chart_height(headline, screen)
         assert long < short < height - 150
         assert chart_height(headline * 2, screen) < long
+
+
+def test_a_slide_whose_settings_do_not_exist_says_so() -> None:
+    """A deck link's slide with `year=1800` is drawn with the view's default, and the deck's
+    page says which settings were replaced (it used to draw 2019 without a word)."""
+    from dashboard.decks import render as drawing
+
+    slide = Slide("ranking", {"year": "1800", "show": "x"})
+    assert sorted(drawing.replaced(slide)) == ["show=x", "year=1800"]
+    token = link.to_link(model.Deck("t", [slide]))
+    app = AppTest.from_string(page_script("deck"), default_timeout=120)
+    app.query_params["deck"] = token
+    app.run()
+    assert not app.exception
+    assert any("year=1800" in c.value and "finns inte här" in c.value for c in app.caption)

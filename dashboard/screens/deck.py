@@ -155,6 +155,8 @@ def edit(deck: Deck, lang: str) -> None:
         cols[0].markdown(f"**{index + 1}**")
         pinned = " 📌" if spec.snapshot is not None else ""
         cols[1].markdown(f"**{markdown(result.headline)}**{pinned}  \n{markdown(result.title)}")
+        if changed := drawing.replaced(spec):
+            cols[1].caption(t("slide_settings_replaced", lang, settings=quote(", ".join(changed))))
         if cols[2].button("↑", key=f"up_{index}", disabled=index == 0):
             deck.slides[index - 1], deck.slides[index] = deck.slides[index], deck.slides[index - 1]
             st.rerun()

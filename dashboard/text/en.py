@@ -109,6 +109,7 @@ PAGES: dict[str, str] = {
     "rank_among": "{rank} of {n} {among}",
     "in_kommungrupp": "in municipality group {group}",
     "deck_slide_label": "{n}. {view}: {headline}",
+    "slide_settings_replaced": "The slide's settings {settings} do not exist here; the slide shows the view's defaults instead.",
     "deck_title_from_link": "The title {title} comes from the link, not from the data.",
     "copy_link": "Copy the link",
     "link_copied": "The link is copied.",

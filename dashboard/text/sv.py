@@ -109,6 +109,7 @@ PAGES: dict[str, str] = {
     "rank_among": "{rank} av {n} {among}",
     "in_kommungrupp": "i kommungrupp {group}",
     "deck_slide_label": "{n}. {view}: {headline}",
+    "slide_settings_replaced": "Bildens inställningar {settings} finns inte här; bilden visar vyns val i stället.",
     "deck_title_from_link": "Titeln {title} kommer från länken, inte från data.",
     "copy_link": "Kopiera länken",
     "link_copied": "Länken är kopierad.",
