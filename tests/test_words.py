@@ -116,3 +116,10 @@ def test_a_choice_this_page_cannot_show_is_said() -> None:
     # a choice that still means something here is carried without a word
     quiet = _page("ranking", {"scope": "county"}, remembered={"region": "0486"})
     assert not quiet.warning and quiet.query_params["highlight"] == "04"
+
+
+def test_a_value_a_page_put_in_place_of_the_readers_is_not_carried_on() -> None:
+    """Utveckling shows 16–74 when the reader's 25–64 has one year only; back on Översikt the
+    reader's own 25–64 is still theirs (it silently became 16–74)."""
+    trends = _page("trends", {}, remembered={"age": "25-64", "region": "04"})
+    assert trends.session_state["_selection"]["age"] == "25-64"

@@ -215,7 +215,8 @@ def controls(view: str, place: Any = None, skip: tuple[str, ...] = ()) -> Values
         # an empty choice ("nothing marked") the link did not make stays out of the link
         if raw.get(param.key) != value and (value or param.key in raw):
             into_link[param.key] = value
-        _remember(param, value)
+        if not notices:  # a value put in place of the reader's is not remembered as their choice
+            _remember(param, value)
     if into_link:  # one message to the browser for all of them, not one per setting
         st.query_params.update(into_link)
     return values
