@@ -24,6 +24,13 @@ body { margin: 0; padding: 0.75rem 1rem; font: 16px/1.45 system-ui, -apple-syste
 h1 { font-size: 1rem; font-weight: 600; margin: 0 0 0.25rem; color: #333; }
 .sentence { font-size: 1.15rem; font-weight: 700; margin: 0 0 0.5rem; }
 .chart svg { display: block; width: 100%; height: auto; max-height: 60vh; }
+.chart.narrow { display: none; }
+.chart .gtitle { display: none; }
+@media (max-width: 560px) {
+  .chart.wide { display: none; }
+  .chart.narrow { display: block; }
+  .chart.narrow svg { max-height: none; }
+}
 .source, .notes { font-size: 0.8rem; color: #4a4947; margin: 0.35rem 0; }
 details { margin: 0.5rem 0; font-size: 0.9rem; }
 summary { cursor: pointer; color: #1a56b0; }
@@ -65,6 +72,19 @@ def figure_html(result: ViewResult, svg: bytes) -> str:
     )
 
 
+#: A phone's frame is ~360 px wide: there the chart is the page's own for a phone (its labels
+#: at their size), not the wide one shrunk to a third.
+NARROW = 360
+
+
+def _charts(result: ViewResult) -> str:
+    wide = figure_html(result, pictures.chart_svg(result))
+    narrow = figure_html(result, pictures.page_chart_svg(result, NARROW))
+    return wide.replace('class="chart"', 'class="chart wide"', 1) + narrow.replace(
+        'class="chart"', 'class="chart narrow"', 1
+    )
+
+
 def page(result: ViewResult) -> bytes:
     lang = result.lang
     notes = "".join(f'<p class="notes">{escape(note)}</p>' for note in result.notes)
@@ -72,7 +92,7 @@ def page(result: ViewResult) -> bytes:
     body = (
         f"<h1>{escape(result.title)}</h1>"
         f'<p class="sentence">{escape(result.headline)}</p>'
-        f"{figure_html(result, pictures.chart_svg(result))}"
+        f"{_charts(result)}"
         f'<p class="source">{escape(result.source)}</p>{notes}'
         f"<details><summary>{escape(t('embed_table', lang, n=rows))}</summary>"
         f"{table_html(result)}</details>"

@@ -50,10 +50,10 @@ def test_the_embed_code_shows_the_view_framed_on_another_site(
     page = context.new_page()
     page.goto(f"{site}/statistik.html")
     embedded = page.frame_locator("iframe[title]").first
-    embedded.locator(".chart svg").wait_for(timeout=30_000)
+    embedded.locator(".chart.wide svg").wait_for(timeout=30_000)
     text = embedded.locator("body").inner_text()
     assert result.headline in text and result.source in text
-    assert "Strängnäs" in embedded.locator(".chart svg").inner_html()
+    assert "Strängnäs" in embedded.locator(".chart.wide svg").inner_html()
     screenshot(page, "embed-on-another-site")
     # the app itself refuses to be framed by that site (X-Frame-Options, frame-ancestors)
     frames = [f for f in page.frames if f.url.startswith(f"{server_url}/rangordning")]
