@@ -13,7 +13,6 @@ Targets (issue 29): ≤ 1.5 s, ≤ 20 ms p95, ≤ 0.5 s.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import tempfile
 import time
@@ -22,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from benchmarks.load.production import production, single_app
+from benchmarks.report import publish
 from etl.config import chromium_path, load_settings
 
 #: Kommuner of Södermanland: each round asks for another, so no render is reused.
@@ -93,10 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as run_dir, production(db, Path(run_dir), 2) as running:
         burst = cached_burst(running.url)
         report["nginx_cached_20_s"] = {"p50": statistics.median(burst), "p95": p95(burst)}
-    print(json.dumps(report, indent=2))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    publish(report, args.json)
     return 0
 
 

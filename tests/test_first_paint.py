@@ -33,7 +33,7 @@ def _with_picture(shell_client: TestClient, path: str, params: dict[str, str]) -
     for _ in range(40):
         answer = shell_client.get(path, params=params)
         assert answer.status_code == 200
-        if answer.headers["x-accel-expires"] != "0":
+        if answer.headers["x-accel-expires"] == str(shell.PROXY_SECONDS):
             return answer.text
         time.sleep(0.5)
     raise AssertionError("the first paint never carried its picture")
@@ -83,6 +83,19 @@ def test_a_link_the_page_answers_with_a_notice_gets_no_picture(
     answer = shell_client.get("/karta", params=params)
     assert answer.status_code == 200
     assert answer.text == shell.index_html()
+    assert "x-accel-expires" not in answer.headers  # nginx keeps no notice-less page of it
+
+
+def test_while_the_picture_is_drawn_the_words_are_kept_only_briefly(
+    shell_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Readers who arrive while the picture is still being drawn get the words from nginx's
+    cache at once, and the page with its picture replaces them seconds later."""
+    monkeypatch.setattr(shell, "PICTURE_WAIT", 0.0)
+    answer = shell_client.get("/karta", params={"region": "0480"})
+    assert answer.headers["x-accel-expires"] == str(shell.WORDS_SECONDS)
+    assert 'id="utb-first"' in answer.text and "<svg" not in answer.text
+    assert shell.WORDS_SECONDS < shell.PROXY_SECONDS
 
 
 def test_only_view_pages_are_answered_here() -> None:

@@ -6,8 +6,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -38,6 +40,14 @@ def test_config_lists_every_upstream_and_hashes_a_cookie(tmp_path: Path) -> None
     assert "hash $utb_replica consistent;" in text
     assert '"utb_replica=$request_id; Path=/; HttpOnly; SameSite=Lax"' in text
     assert "proxy_set_header Upgrade $http_upgrade;" in text
+    # a link's first HTML and the views outside the app go by URL, so one replica draws each
+    # picture for every reader; the websocket by the browser's cookie
+    by_link = text.split("upstream dashboard_by_link {")[1].split("}")[0]
+    assert "hash $request_uri consistent;" in by_link and "server 10.0.0.5:8601" in by_link
+    stream = text.split("location = /_stcore/stream {")[1].split("}")[0]
+    assert "proxy_pass http://dashboard;" in stream
+    for location in ("location ~ ^/(export|inbaddning|profil)/ {", "location ~ ^/(|alder"):
+        assert "proxy_pass http://dashboard_by_link;" in text.split(location)[1].split("}")[0]
 
 
 @pytest.mark.parametrize("bad", ["127.0.0.1", "host:80; include /etc/passwd", "a:b", ":80"])
@@ -186,6 +196,37 @@ def test_the_proxy_caches_views_outside_the_app_and_lets_only_embeds_be_framed(
         assert answer.headers["X-Frame-Options"] is None
     with urllib.request.urlopen(f"{running.url}/karta", timeout=10) as answer:
         assert answer.headers["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_a_workshop_link_is_drawn_once_and_then_served_to_twenty_from_the_cache(
+    served: tuple[Running, Settings],
+) -> None:
+    """The first HTML of a page link carries its picture; once it does, nginx keeps it, so
+    twenty readers at once each get it from the cache rather than waiting on each other (the
+    cache lock lets one request through at a time while an answer is not kept)."""
+    running, _ = served
+    url = f"{running.url}/rangordning?show=men&region=0461"
+    for _ in range(120):
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            if answer.headers["X-Cache-Status"] == "HIT" and b"<svg" in answer.read():
+                break  # (the words alone are kept for seconds while the picture is drawn)
+        time.sleep(0.5)
+    else:
+        raise AssertionError("the page with its picture was never kept by nginx")
+
+    def fetch(_: int) -> tuple[str, bytes, list[str]]:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return (
+                answer.headers["X-Cache-Status"],
+                answer.read(),
+                answer.headers.get_all("X-Frame-Options") or [],
+            )
+
+    with ThreadPoolExecutor(20) as pool:
+        answers = list(pool.map(fetch, range(20)))
+    assert {status for status, _, _ in answers} == {"HIT"}
+    assert all(b'id="utb-first"' in body and b"<svg" in body for _, body, _ in answers)
+    assert all(framing == ["SAMEORIGIN"] for _, _, framing in answers)  # sent once
 
 
 def test_replicas_see_a_refreshed_database_without_restart(

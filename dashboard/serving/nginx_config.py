@@ -130,15 +130,11 @@ def security_headers(settings: ProxySettings, indent: str, app_sets: tuple[str, 
     }
     if settings.hsts:
         headers["Strict-Transport-Security"] = HSTS
-    lines = [
-        f'{indent}add_header {k} "{v}" always;' for k, v in headers.items() if k not in app_sets
-    ]
-    # the app's own copies of the rest are hidden, so each header is sent once
-    lines += [
-        f"{indent}proxy_hide_header {k};"
-        for k in ("X-Content-Type-Options", "Referrer-Policy")
-        if app_sets
-    ]
+    added = [k for k in headers if k not in app_sets]
+    lines = [f'{indent}add_header {k} "{headers[k]}" always;' for k in added]
+    # the app's own copies of these are hidden (its framing guard sets X-Frame-Options and a
+    # frame-ancestors policy on every answer of `make run`), so each header is sent once
+    lines += [f"{indent}proxy_hide_header {k};" for k in added]
     return "\n".join(lines)
 
 
