@@ -18,6 +18,7 @@ from dashboard.model import registry
 from dashboard.model.view import View
 from dashboard.render import downloads
 from dashboard.render.formats import FORMATS
+from dashboard.web import answers
 
 VIEWS = list(registry.VIEWS.values())
 SLUGS = [view.slug or "oversikt" for view in VIEWS]
@@ -134,7 +135,10 @@ def test_bad_urls_get_a_sentence_never_a_traceback(
     assert answer.status_code == status
     assert said in answer.text
     assert "Traceback" not in answer.text and str(Path.cwd()) not in answer.text
-    assert answer.headers["content-security-policy"] == "default-src 'none'"
+    framable = url.startswith("/inbaddning/")  # an embed's refusal shows in its frame
+    assert answer.headers["content-security-policy"] == (
+        answers.EMBED_ERROR_POLICY if framable else answers.ERROR_POLICY
+    )
 
 
 def test_hostile_values_are_refused_and_shown_inert(client: TestClient) -> None:
@@ -191,7 +195,14 @@ def test_only_embeds_may_be_framed_by_other_sites(client: TestClient) -> None:
     for path in ("/inbaddning%2Fx%2Fy", "/inbaddning/a/b", "/export/a/b", "/profil/04/x"):
         answer = client.get(path)
         assert answer.status_code == 404, path
-        assert answer.headers["content-security-policy"] == "default-src 'none'", path
+        assert answer.headers["content-security-policy"] == answers.ERROR_POLICY, path
+    # a refusal is framed by no site (frame-ancestors does not fall back to default-src) ...
+    for path in ("/export/karta.svg?year=x", "/profil/9999", "/export/karta.html"):
+        assert "frame-ancestors 'none'" in client.get(path).headers["content-security-policy"]
+    # ... but an embed's own refusal shows in the frame of the site that embeds it
+    refused = client.get("/inbaddning/karta?year=x")
+    assert refused.status_code == 400
+    assert refused.headers["content-security-policy"] == "default-src 'none'; frame-ancestors *"
 
 
 def test_the_embed_says_what_it_shows_and_links_the_live_view(client: TestClient) -> None:

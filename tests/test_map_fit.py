@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts
@@ -66,3 +67,16 @@ def test_a_map_slide_refits_and_keeps_only_its_countys_centres() -> None:
     assert points and all(15.5 < lon < 17.8 and 58.5 < lat < 59.7 for lon, lat in points)
     outline = [t for t in figure.data if t.type == "choroplethmap" and t.showscale is False]
     assert outline and list(outline[0].locations) == ["04"]
+
+
+def test_a_page_picture_fits_its_map_to_the_plot_area_not_the_whole_figure() -> None:
+    """The live page fits its map to Plotly's plot area (margins, and a colour bar under the
+    map pushing the bottom up); the first paint's picture must fit to the same, or the map
+    shrinks when the live chart takes over."""
+    bar = go.Figure(go.Choroplethmap(colorbar={"orientation": "h", "y": -0.02, "thickness": 12}))
+    bar.update_layout(margin={"l": 0, "r": 0, "t": 70, "b": 10})
+    assert map_fit.plot_area(bar, 1000, 760) == (1000, 760 - 70 - 10 - 12 - map_fit.COLORBAR_ROOM)
+    beside = go.Figure(go.Choroplethmap(colorbar={"orientation": "v"}))
+    beside.update_layout(margin={"l": 0, "r": 0, "t": 70, "b": 10})
+    assert map_fit.plot_area(beside, 1000, 760) == (1000, 680)
+    assert map_fit.plot_area(go.Figure(), 1000, 760) == (840, 580)  # Plotly's own margins

@@ -19,6 +19,7 @@ from benchmarks.load.production import Running, production, single_app
 from benchmarks.load.session import run_apart, visit_pages
 from benchmarks.load.stress import stress
 from dashboard.serving.nginx_config import ProxySettings, make_temp_dirs, render
+from dashboard.serving.static_files import prepared_static
 from etl.build import build
 from etl.config import Settings, chromium_path, load_settings
 
@@ -48,6 +49,30 @@ def test_config_lists_every_upstream_and_hashes_a_cookie(tmp_path: Path) -> None
     assert "proxy_pass http://dashboard;" in stream
     for location in ("location ~ ^/(export|inbaddning|profil)/ {", "location ~ ^/(|alder"):
         assert "proxy_pass http://dashboard_by_link;" in text.split(location)[1].split("}")[0]
+
+
+def test_replicas_starting_together_build_one_compressed_bundle(tmp_path: Path) -> None:
+    """The supervisor and each replica prepare the bundle at once on a first start: none may
+    remove the others' work (that crashed a start), and the served folder is whole."""
+    source = tmp_path / "static"
+    source.mkdir()
+    (source / "index.html").write_text("<!doctype html>")
+    for i in range(300):
+        folder = source / "static" / "js" / f"{i % 7}"
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"chunk{i}.js").write_text(f"export const x{i} = '{'a' * 3000}';\n")
+    run_dir = tmp_path / "run"
+    with ThreadPoolExecutor(4) as pool:
+        targets = list(pool.map(lambda _: prepared_static(run_dir, source), range(4)))
+    assert len(set(targets)) == 1 and (targets[0] / ".complete").exists()
+    served = sorted(p.relative_to(targets[0]) for p in targets[0].rglob("*.js"))
+    assert len(served) == 300
+    assert all((targets[0] / f"{name}.gz").exists() for name in served)
+    assert [p.name for p in run_dir.iterdir()] == [targets[0].name]  # no partial copy left
+    # a copy an earlier race left marked finished but without its files is made again
+    shutil.rmtree(targets[0] / "static")
+    assert prepared_static(run_dir, source) == targets[0]
+    assert len(list(targets[0].rglob("*.js.br"))) == 300
 
 
 @pytest.mark.parametrize("bad", ["127.0.0.1", "host:80; include /etc/passwd", "a:b", ":80"])
@@ -227,6 +252,22 @@ def test_a_workshop_link_is_drawn_once_and_then_served_to_twenty_from_the_cache(
     assert {status for status, _, _ in answers} == {"HIT"}
     assert all(b'id="utb-first"' in body and b"<svg" in body for _, body, _ in answers)
     assert all(framing == ["SAMEORIGIN"] for _, _, framing in answers)  # sent once
+
+
+def test_the_cache_key_is_the_url_alone(served: tuple[Running, Settings]) -> None:
+    """Browsers send different Accept-Encoding headers: each must not cost a render of its
+    own, nor may any client pass the cache by inventing one; a long URL is kept as well."""
+    running, _ = served
+    long_url = f"{running.url}/export/rangordning.json?show=women&{'&'.join(['show=women'] * 450)}"
+    for url in (f"{running.url}/export/rangordning.json?show=women&sex=", long_url):
+        assert 4000 < len(long_url) < 8000
+        statuses = []
+        for encoding in ("gzip", "gzip, deflate, br, zstd", "x-made-up"):
+            request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                statuses.append(answer.headers["X-Cache-Status"])
+                assert len(answer.headers.get_all("Vary") or []) <= 1
+        assert statuses == ["MISS", "HIT", "HIT"], url
 
 
 def test_replicas_see_a_refreshed_database_without_restart(

@@ -58,6 +58,30 @@ def fit(bounds: Bounds, width: int, height: int) -> tuple[dict[str, float], floa
     return {"lat": centre_lat, "lon": (west + east) / 2}, min(zoom_x, zoom_y) - PADDING_ZOOM
 
 
+#: What a horizontal colour bar under the plot takes besides its thickness (tick labels and
+#: Plotly's padding), measured in Chromium: the live map's plot area ends 52 px above a
+#: 10-px bottom margin with a 12-px bar.
+COLORBAR_ROOM = 40
+
+
+def plot_area(fig: Any, width: int, height: int) -> tuple[int, int]:
+    """The map's own area in a width×height figure, as Plotly lays it out: the margins, and
+    a horizontal colour bar below pushing the bottom one up. The page fits its live map to
+    this area (`page_script.MAP_FIT` reads Plotly's own), so a picture of the page fitted to
+    the whole figure drew the map a fifth larger than the page then did."""
+    margin = fig.layout.margin
+    left, right = margin.l if margin.l is not None else 80, margin.r if margin.r is not None else 80
+    top, bottom = (
+        margin.t if margin.t is not None else 100,
+        margin.b if margin.b is not None else 80,
+    )
+    for trace in fig.data:
+        bar = getattr(trace, "colorbar", None)
+        if bar is not None and bar.orientation == "h" and (bar.y if bar.y is not None else 1) < 0:
+            bottom += (bar.thickness if bar.thickness is not None else 30) + COLORBAR_ROOM
+    return max(width - left - right, 1), max(height - top - bottom, 1)
+
+
 def view(centre: dict[str, float], zoom: float, width: int, height: int) -> Bounds:
     """What a map with this centre and zoom shows in width×height pixels (for tests)."""
     world = TILE * 2**zoom

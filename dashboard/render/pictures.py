@@ -154,5 +154,5 @@ def page_chart_svg(result: ViewResult, width: int) -> bytes:
     fig.update_layout(width=width, height=height)
     if isinstance(fig.layout.meta, dict):  # a page's map names no regions (it pans)
         fig.update_layout(meta={**fig.layout.meta, "labels": []})
-    map_fit.apply(fig, width, height)
+    map_fit.apply(fig, *map_fit.plot_area(fig, width, height))
     return _draw(fig, "svg", 1)

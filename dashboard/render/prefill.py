@@ -6,7 +6,9 @@ source line.
 It lies over the main column where the live page will draw the same things, and hides itself
 with CSS alone once the live chart exists (`body:has(.js-plotly-plot)`) — no script, so the
 proxy's Content-Security-Policy stays as it is. It lets clicks through to the app under it, and
-gives way after `GIVE_WAY_SECONDS` whatever happens (a page that ends in an error shows it).
+gives way `GIVE_WAY_SECONDS` after the live page has drawn anything, chart or not (a page that
+ends in a notice shows it). Should the app never draw at all (its files not served, the
+websocket never connecting), the answer stays: it is still the right one.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ STYLE = Template("""
   src: url("$font") format("woff2"); }
 #utb-first { position: absolute; top: 0; left: 300px; right: 0; z-index: 1000000;
   pointer-events: none; background: #fff; padding: 7rem 5rem 2rem; color: rgb(49, 51, 63);
-  font-family: "Source Sans", sans-serif; animation: utb-give-way 0s linear ${seconds}s forwards; }
+  font-family: "Source Sans", sans-serif; }
 #utb-first > * { margin: 0 0 1rem; }
 #utb-first h1 { font-size: 2.75rem; font-weight: 700; line-height: 1.2; margin: 0;
   padding: 1.25rem 0 1rem; }
@@ -54,6 +56,8 @@ STYLE = Template("""
 #utb-first .source { font-size: 0.875rem; color: #5c5b59; }
 body:has(.js-plotly-plot) #utb-first, body:has([data-testid="stException"]) #utb-first {
   display: none; }
+body:has([data-testid="stMain"] [data-testid="stElementContainer"]) #utb-first {
+  animation: utb-give-way 0s linear ${seconds}s forwards; }
 @keyframes utb-give-way { to { visibility: hidden; } }
 @media (max-width: 768px) { #utb-first { left: 0; } }
 @media (max-width: 640px) {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import tempfile
 from pathlib import Path
 
 import brotli
@@ -24,24 +25,44 @@ def streamlit_static_dir() -> Path:
     return Path(streamlit.__file__).parent / "static"
 
 
+def _whole(copy: Path) -> bool:
+    """Marked finished, and with the page and its files (an earlier version of the code below
+    could mark a copy whose files another process had just removed; it was kept for good)."""
+    return all((copy / name).exists() for name in (".complete", "index.html", "static"))
+
+
 def prepared_static(run_dir: Path, source: Path | None = None) -> Path:
-    """A compressed copy of Streamlit's static folder under `run_dir`, made if missing."""
+    """A compressed copy of Streamlit's static folder under `run_dir`, made if missing.
+
+    The supervisor and every replica ask for it at the same moment on a first start, so each
+    builds in a folder of its own and renames it into place; the first rename wins and the
+    others drop theirs (the copies are the same). Nothing is ever removed from the folder
+    nginx serves, so a half-written file is never sent (and cached `immutable` by a browser).
+    """
     source = source or streamlit_static_dir()
     target = run_dir / f"static-{streamlit.__version__}"
-    done = target / ".complete"
-    if done.exists():
+    if _whole(target):
         return target
-    partial = target.with_name(target.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(source, partial)
-    for path in partial.rglob("*"):
-        if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= MIN_BYTES:
-            data = path.read_bytes()
-            path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
-            path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=9))
-    (partial / ".complete").touch()
-    shutil.rmtree(target, ignore_errors=True)
-    partial.rename(target)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f"{target.name}.partial-", dir=run_dir))
+    try:
+        shutil.copytree(source, partial, dirs_exist_ok=True)
+        partial.chmod(0o755)  # nginx's worker user reads it
+        for path in partial.rglob("*"):
+            if path.suffix in COMPRESSIBLE and path.is_file() and path.stat().st_size >= MIN_BYTES:
+                data = path.read_bytes()
+                path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, 9, mtime=0))
+                path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=9))
+        (partial / ".complete").touch()
+        if target.exists() and not _whole(target):  # left broken by an earlier version's race
+            shutil.rmtree(target, ignore_errors=True)
+        try:
+            partial.rename(target)
+        except OSError:
+            if not _whole(target):  # not another builder's finished copy: a real failure
+                raise
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
     return target
 
 

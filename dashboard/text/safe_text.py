@@ -24,8 +24,10 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
-    """For Markdown: the value as inline code, which Markdown never turns into links or images."""
-    inner = shorten(text, limit).replace("`", "ʼ")
+    """For Markdown: the value as inline code, which Markdown never turns into links or images.
+    An invisible character is shown as �, not dropped: `sv` plus a NUL is not the language
+    `sv`, and the reader should see that the value is not what it looks like."""
+    inner = shorten(_CONTROL.sub("\ufffd", str(text)), limit).replace("`", "ʼ")
     return f"`{inner}`" if inner.strip() else "` `"
 
 

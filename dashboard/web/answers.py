@@ -44,6 +44,12 @@ EMBED_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
     "base-uri 'none'; form-action 'none'; frame-ancestors *",
 }
+#: A refusal, a 410 or a 503: one sentence, framed by no site (the frame-ancestors directive
+#: does not fall back to default-src) ...
+ERROR_POLICY = "default-src 'none'; frame-ancestors 'none'"
+#: ... except an embed's own: the site that frames it shows why (a pinned version replaced,
+#: the server busy) in its frame, not the browser's refusal.
+EMBED_ERROR_POLICY = "default-src 'none'; frame-ancestors *"
 
 
 def etag(version: str) -> str:
@@ -83,7 +89,7 @@ def error_page(status: int, sentence: str, lang: str, link: str | None = None) -
         f'<!doctype html><html lang="{code}"><head><meta charset="utf-8">'
         f"<title>{status}</title></head><body><p>{escape(sentence)}</p>{anchor}</body></html>"
     )
-    headers = {**BASE_HEADERS, "Content-Security-Policy": "default-src 'none'"}
+    headers = {**BASE_HEADERS, "Content-Security-Policy": ERROR_POLICY}
     headers["Cache-Control"] = "no-store" if status == 503 else f"public, max-age={LIVE_SECONDS}"
     if status == 503:
         headers["Retry-After"] = "5"

@@ -126,7 +126,10 @@ async def embed(request: Request) -> Response:
     slug = str(request.path_params["slug"])
     if not slug:
         return answers.refused(Refused(404, "web_unknown_page", {"page": ""}))
-    return await answer(request, slug, EMBED)
+    answered = await answer(request, slug, EMBED)
+    if answered.status_code >= 400:
+        answered.headers["Content-Security-Policy"] = answers.EMBED_ERROR_POLICY
+    return answered
 
 
 async def nothing_here(request: Request) -> Response:

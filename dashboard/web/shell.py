@@ -65,7 +65,8 @@ def loader_script() -> str | None:
       tabs load at once. On the next frame, or after 300 ms at the latest (a background tab
       paints no frames);
     - the answer is removed for good once the live chart (or an error) is there, so it never
-      shows again over another page the reader moves on to."""
+      shows again over another page the reader moves on to; or, after GIVE_WAY_SECONDS, once
+      the live page has drawn anything at all (a page that never loads keeps its answer)."""
     entry = _ENTRY.search(index_html())
     if entry is None:
         return None
@@ -76,11 +77,13 @@ def loader_script() -> str | None:
         "requestAnimationFrame(function(){setTimeout(load,0);});setTimeout(load,300);"
         "document.addEventListener('DOMContentLoaded',function(){"
         "var first=document.getElementById('utb-first');if(!first)return;"
-        "function gone(){first.remove();watch.disconnect();}"
-        "var watch=new MutationObserver(function(){if(document.querySelector("
-        "'.js-plotly-plot,[data-testid=\"stException\"]'))gone();});"
+        "var late=false;function gone(){first.remove();watch.disconnect();}"
+        "function check(){if(document.querySelector('.js-plotly-plot,"
+        '[data-testid="stException"]\')||(late&&document.querySelector('
+        '\'[data-testid="stMain"] [data-testid="stElementContainer"]\')))gone();}'
+        "var watch=new MutationObserver(check);"
         "watch.observe(document.body,{childList:true,subtree:true});"
-        f"setTimeout(gone,{prefill.GIVE_WAY_SECONDS * 1000});}});}})();"
+        f"setTimeout(function(){{late=true;check();}},{prefill.GIVE_WAY_SECONDS * 1000});}});}})();"
     )
 
 
