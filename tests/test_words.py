@@ -51,6 +51,16 @@ def test_the_rank_says_where_it_is_counted_in_lower_case(
     assert fact.split(": ")[1].split(" · ")[0] in result.headline
 
 
+@pytest.mark.parametrize(("lang", "said"), [("sv", "störst först"), ("en", "largest first")])
+def test_a_gap_rank_says_which_way_it_counts(lang: str, said: str) -> None:
+    """ "1 of 9 by gender gap" read as the best place: the largest gap is first."""
+    result, _ = registry.compute("gap", {"region": "0486"}, lang)
+    rank = re.search(r"(\d+) (av|of) 9", result.headline)
+    assert rank is not None and said in result.headline
+    gaps = result.chart.frame.sort("gap_pp", descending=True)["region_code"].to_list()
+    assert gaps.index("0486") + 1 == int(rank.group(1))
+
+
 def test_every_headline_names_a_region_one_way() -> None:
     """The län by its own name everywhere ("Södermanlands län"), never a short form in one
     headline and the long one in the next; the age view's headline names its region."""

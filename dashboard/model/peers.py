@@ -63,9 +63,15 @@ FOR_WHOM = {
         "women": "för kvinnorna",
         "men": "för männen",
         "total": "för alla",
-        "gap": "i könsskillnad",
+        # a rank says which way it counts: 1 is the largest gap, not the best
+        "gap": "efter könsskillnad, störst först",
     },
-    "en": {"women": "for women", "men": "for men", "total": "for everyone", "gap": "by gender gap"},
+    "en": {
+        "women": "for women",
+        "men": "for men",
+        "total": "for everyone",
+        "gap": "by gender gap, largest first",
+    },
 }
 
 
