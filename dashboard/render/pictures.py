@@ -14,13 +14,16 @@ import plotly.graph_objects as go
 from dashboard import charts
 from dashboard.charts import map_fit
 from dashboard.charts.theme import with_source
+from dashboard.data.cache import ProcessCache
 from dashboard.model.result import ViewResult
 from dashboard.render.slides import slide_figure
 
 WIDTH, HEIGHT = 1920, 1080
 _started = threading.Lock()
 _running = False
-_pictures: dict[str, bytes] = {}
+#: Pictures drawn in this process, by their figure: every kommun's deck of a län shows the
+#: same map, and twenty readers of one embed ask for one picture at once (drawn once).
+_pictures = ProcessCache(max_entries=16)
 
 
 def start_in_background() -> None:
@@ -60,12 +63,7 @@ def slide_picture(fig: go.Figure) -> bytes:
     size. The same figure is drawn once per process (every kommun's deck of a län shows the
     same map)."""
     key = hashlib.sha256(fig.to_json().encode()).hexdigest()
-    if (cached := _pictures.get(key)) is not None:
-        return cached
-    picture = _draw(fig, "png", 2)
-    if len(_pictures) >= 16:
-        _pictures.pop(next(iter(_pictures)))
-    _pictures[key] = picture
+    picture: bytes = _pictures.get(key, lambda: _draw(fig, "png", 2))
     return picture
 
 
@@ -125,12 +123,7 @@ def chart_svg(result: ViewResult, width: int = CHART_WIDTH, height: int = CHART_
     Drawn once per process per figure (`slide_picture`'s cache)."""
     fig = slide_figure(result, width, height)
     key = hashlib.sha256(f"svg:{width}x{height}:{fig.to_json()}".encode()).hexdigest()
-    if (cached := _pictures.get(key)) is not None:
-        return cached
-    picture = _draw(fig, "svg", 1)
-    if len(_pictures) >= 16:
-        _pictures.pop(next(iter(_pictures)))
-    _pictures[key] = picture
+    picture: bytes = _pictures.get(key, lambda: _draw(fig, "svg", 1))
     return picture
 
 

@@ -150,28 +150,16 @@ def _facts(frame: pl.DataFrame, values: Values, lang: str) -> tuple[str, ...]:
     rows = _gaps(frame, region)
     if not rows.height:
         return ()
-    facts = []
-    smallest = str(rows.sort("gap_pp")["age_group"][0])
-    facts.append(
-        t(
-            "age_smallest",
-            lang,
-            ages=ages(smallest),
-            gap=value_text(_value(frame, region, smallest), "gap", lang),
-            reference=_reference(frame, region, smallest, lang),
-        )
-    )
+
+    def gap_fact(key: str, age: str) -> str:
+        """One age group's gap, beside the reference the page compares it with."""
+        gap = value_text(_value(frame, region, age), "gap", lang)
+        return t(key, lang, ages=ages(age), gap=gap, reference=_reference(frame, region, age, lang))
+
+    facts = [gap_fact("age_smallest", str(rows.sort("gap_pp")["age_group"][0]))]
     for total in common.AGE_TOTALS:
         if _value(frame, region, total) is not None:
-            facts.append(
-                t(
-                    "age_totals_fact",
-                    lang,
-                    ages=ages(total),
-                    gap=value_text(_value(frame, region, total), "gap", lang),
-                    reference=_reference(frame, region, total, lang),
-                )
-            )
+            facts.append(gap_fact("age_totals_fact", total))
             break
     rank_age = values.get("rank_age", "")
     row = frame.filter((pl.col("region_code") == region) & (pl.col("age_group") == rank_age))
