@@ -12,7 +12,6 @@ Targets (issue 29): ≤ 1.5 s, ≤ 20 ms p95, ≤ 0.5 s.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import tempfile
 import time
@@ -21,8 +20,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from benchmarks.load.production import production, single_app
-from benchmarks.report import publish
-from etl.config import chromium_path, load_settings
+from benchmarks.report import publish, timed_run_options
+from etl.config import chromium_path
 
 #: Kommuner of Södermanland: each round asks for another, so no render is reused.
 KOMMUNER = ("0461", "0480", "0482", "0483", "0484", "0486", "0488", "0428", "0481")
@@ -78,12 +77,8 @@ def browser_times(url: str, rounds: int) -> dict[str, list[float]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.exports", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--db", type=Path, default=None, help="database (default: UTB_DB_PATH)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
-    args = parser.parse_args(argv)
-    db = args.db or load_settings().db_path
+    args = timed_run_options("python -m benchmarks.exports", __doc__, argv)
+    db = args.db
     report: dict[str, object] = {"database": db.name, "rounds": args.rounds}
     with single_app(db) as url:
         pictures = uncached_pictures(url, min(args.rounds, len(KOMMUNER)))

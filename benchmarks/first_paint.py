@@ -19,7 +19,6 @@ Targets (issue 31): picture ≤ 0.35 × the bare page's chart; the burst's p95 �
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import os
 import pickle
@@ -36,9 +35,9 @@ from typing import Any
 
 from benchmarks.exports import fetch, p95
 from benchmarks.load.production import free_port, production, single_app
-from benchmarks.report import publish
+from benchmarks.report import publish, timed_run_options
 from dashboard.serving.replicas import Replica, wait_until_healthy
-from etl.config import chromium_path, load_settings
+from etl.config import chromium_path
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKS = {"oversikt": ("", "region=04"), "karta": ("karta", "region=04")}
@@ -214,12 +213,8 @@ def html_burst(url: str, concurrent: int = 20) -> dict[str, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.first_paint", description=__doc__)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--db", type=Path, default=None, help="database (default: UTB_DB_PATH)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the numbers here")
-    args = parser.parse_args(argv)
-    db = args.db or load_settings().db_path
+    args = timed_run_options("python -m benchmarks.first_paint", __doc__, argv)
+    db = args.db
     with (
         single_app(db) as run_url,
         tempfile.TemporaryDirectory() as run_dir,
